@@ -1,0 +1,67 @@
+// Every setting, declared once with its schema, default, environment variable and meaning.
+// Parsed at start-up; nothing else in Waspada reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+interface SettingSpec<T extends z.ZodType> {
+  env: string;
+  schema: T;
+  doc: string;
+}
+
+function setting<T extends z.ZodType>(env: string, schema: T, doc: string): SettingSpec<T> {
+  return { env, schema, doc };
+}
+
+const Bool = z
+  .union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])])
+  .transform((v) => v === true || v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+/** The settings table; the README's configuration section is written from it. */
+export const SETTINGS = {
+  dataDir: setting('DATA_DIR', z.string().default('./data'), 'Where Waspada keeps the embedded database, private Redis, evidence and models.'),
+  databaseUrl: setting('DATABASE_URL', z.string().url().optional(), 'PostgreSQL server URL (postgres://…). Unset: embedded PGlite under DATA_DIR/pglite.'),
+  redisUrl: setting('REDIS_URL', z.string().optional(), 'Redis URL. Unset: use 127.0.0.1:6379 if it answers, else start a private redis-server under DATA_DIR/redis.'),
+  redisServerBin: setting('REDIS_SERVER_BIN', z.string().default('redis-server'), 'redis-server binary to start when no Redis answers.'),
+  queuePrefix: setting('QUEUE_PREFIX', z.string().default('waspada'), 'BullMQ key prefix. Wrap in braces, e.g. {waspada}, on a Redis Cluster so a queue stays in one hash slot.'),
+  port: setting('PORT', z.coerce.number().int().min(0).max(65535).default(8080), 'HTTP port of the console, API and metrics.'),
+  host: setting('HOST', z.string().default('127.0.0.1'), 'Address the web server binds to.'),
+  logLevel: setting('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'pino log level.'),
+  logFormat: setting('LOG_FORMAT', z.enum(['auto', 'pretty', 'json']).default('auto'), 'auto: readable on a terminal, JSON otherwise.'),
+  modelPath: setting('MODEL_PATH', z.string().optional(), 'Scoring model file. Unset: the promoted model in DATA_DIR/models, else the shipped classifiers/model.json.'),
+  batchSize: setting('BATCH_SIZE', z.coerce.number().int().min(1).max(10_000).default(200), 'Posts per extract/score/route job.'),
+  workerConcurrency: setting('WORKER_CONCURRENCY', z.coerce.number().int().min(1).max(64).default(2), 'Jobs each stage worker runs at once.'),
+  jobAttempts: setting('JOB_ATTEMPTS', z.coerce.number().int().min(1).max(100).default(8), 'Attempts for a job that fails transiently (exponential backoff).'),
+  jobBackoffMs: setting('JOB_BACKOFF_MS', z.coerce.number().int().min(1).default(1000), 'First retry delay; doubles each attempt.'),
+  demo: setting('WASPADA_DEMO', Bool.default(false), 'Load fixtures/demo on start (npm start sets it).'),
+  lang: setting('WASPADA_LANG', z.enum(['id', 'en']).default('id'), 'Default language of the console and CLI messages.'),
+  userAgent: setting('CRAWL_USER_AGENT', z.string().default('WaspadaBot/0.1 (+https://github.com/waspada; research crawler)'), 'User-Agent sent by collectors.'),
+  chromiumPath: setting('PLAYWRIGHT_CHROMIUM_PATH', z.string().optional(), 'Chromium executable. Unset: the system chromium, else Playwright\'s own browser.'),
+  sessionSecret: setting('SESSION_SECRET', z.string().min(16).optional(), 'Secret for console session cookies. Unset: generated once and kept under DATA_DIR.'),
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = { [K in keyof Settings]: z.infer<Settings[K]['schema']> };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses settings from an environment (process.env at start-up, a literal object in tests). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, spec] of Object.entries(SETTINGS) as Array<[keyof Config, SettingSpec<z.ZodType>]>) {
+    if (key in overrides) {
+      out[key] = overrides[key];
+      continue;
+    }
+    const raw = env[spec.env];
+    const parsed = spec.schema.safeParse(raw === '' ? undefined : raw);
+    if (parsed.success) out[key] = parsed.data;
+    else problems.push(`${spec.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join(' | ')}`);
+  out.dataDir = path.resolve(out.dataDir as string);
+  return out as Config;
+}
