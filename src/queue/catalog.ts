@@ -1,0 +1,50 @@
+// The one place that names queues and builds BullMQ connection settings. Nothing else spells a
+// queue name or a Redis key.
+import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
+import { JobCatalog, Stage, type JobName } from '../contracts/jobs.js';
+import type { Config } from '../config.js';
+
+export const STAGES = Stage.options;
+
+/** Queue name of a stage; the BullMQ prefix (config.queuePrefix) namespaces all of them in Redis. */
+export function queueName(stage: Stage): string {
+  return stage;
+}
+
+export function stageOfJob(name: JobName): Stage {
+  return JobCatalog[name].stage;
+}
+
+export function jobsOfStage(stage: Stage): JobName[] {
+  return (Object.keys(JobCatalog) as JobName[]).filter((name) => JobCatalog[name].stage === stage);
+}
+
+export interface QueueSettings {
+  connection: ConnectionOptions;
+  prefix: string;
+  defaultJobOptions: DefaultJobOptions;
+}
+
+export function queueSettings(config: Pick<Config, 'queuePrefix' | 'jobAttempts' | 'jobBackoffMs'>, redisUrl: string): QueueSettings {
+  const url = new URL(redisUrl);
+  return {
+    connection: {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      username: url.username || undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+      // BullMQ workers must wait for Redis forever instead of failing commands while it restarts.
+      maxRetriesPerRequest: null,
+    },
+    prefix: config.queuePrefix,
+    defaultJobOptions: {
+      attempts: config.jobAttempts,
+      backoff: { type: 'exponential', delay: config.jobBackoffMs },
+      // Completed jobs are trimmed; failed ones are kept for inspection and replay.
+      removeOnComplete: { age: 3600, count: 2000 },
+      removeOnFail: { count: 50_000 },
+    },
+  };
+}

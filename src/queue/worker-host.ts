@@ -1,0 +1,91 @@
+// Runs stage workers: parses each payload with its schema, calls the handler, maps errors to BullMQ's.
+// The only BullMQ Worker code in Waspada.
+import { Worker, type Job } from 'bullmq';
+import { z } from 'zod';
+import { JobCatalog, type JobName, type JobPayload, type Stage } from '../contracts/jobs.js';
+import type { Logger } from '../log.js';
+import { jobsOfStage, queueName, type QueueSettings } from './catalog.js';
+import { PermanentJobError } from './errors.js';
+
+export interface JobContext<S> {
+  services: S;
+  log: Logger;
+  jobId: string;
+  attempt: number;
+}
+
+export interface WorkerDefinition<S, N extends JobName = JobName> {
+  name: N;
+  handle: (payload: JobPayload<N>, ctx: JobContext<S>) => Promise<unknown>;
+}
+
+/** Binds a handler to its job name; the payload type follows from the catalog. */
+export function defineWorker<S, N extends JobName>(name: N, handle: (payload: JobPayload<N>, ctx: JobContext<S>) => Promise<unknown>): WorkerDefinition<S, N> {
+  return { name, handle };
+}
+
+/** Parses an untrusted payload; a payload that fails its schema can never succeed, so it is permanent. */
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  const result = JobCatalog[name].payload.safeParse(data);
+  if (!result.success) {
+    throw new PermanentJobError(`invalid payload for job "${name}": ${z.prettifyError(result.error).replace(/\n/g, '; ')}`);
+  }
+  return result.data as JobPayload<N>;
+}
+
+export interface WorkerHostOptions {
+  concurrency: number;
+  log: Logger;
+}
+
+export class WorkerHost<S> {
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly settings: QueueSettings,
+    private readonly services: S,
+    private readonly options: WorkerHostOptions,
+  ) {}
+
+  /** Starts one BullMQ worker per stage. Every job name of a started stage must have a handler. */
+  start(stages: Stage[], definitions: Array<WorkerDefinition<S, any>>): void {
+    const byName = new Map<string, WorkerDefinition<S, any>>(definitions.map((d) => [d.name, d]));
+    for (const stage of stages) {
+      const missing = jobsOfStage(stage).filter((name) => !byName.has(name));
+      if (missing.length > 0) throw new Error(`no handler for job(s) ${missing.join(', ')} of stage ${stage}`);
+    }
+    for (const stage of stages) {
+      const log = this.options.log.child({ stage });
+      const worker = new Worker(
+        queueName(stage),
+        async (job: Job) => {
+          const definition = byName.get(job.name);
+          if (!definition) throw new PermanentJobError(`unknown job "${job.name}" on queue ${stage}`);
+          const payload = parsePayload(definition.name, job.data);
+          return definition.handle(payload, {
+            services: this.services,
+            log: log.child({ jobId: job.id }),
+            jobId: job.id ?? '',
+            attempt: job.attemptsMade + 1,
+          });
+        },
+        { connection: this.settings.connection, prefix: this.settings.prefix, concurrency: this.options.concurrency, autorun: true },
+      );
+      worker.on('failed', (job, error) => {
+        log.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error.message }, 'job failed');
+      });
+      worker.on('error', (error) => log.error({ err: error.message }, 'worker error'));
+      this.workers.push(worker);
+    }
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+  }
+
+  /** Lets running jobs finish, then stops taking new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+  }
+}

@@ -1,0 +1,41 @@
+// Route stage handler: turns suspect scores into review cases, once per post and queue.
+import type { Features } from '../contracts/features.js';
+import type { Post } from '../contracts/post.js';
+import type { Score } from '../contracts/score.js';
+import type { NewCase } from '../store/cases.js';
+import { routePost } from './route-post.js';
+
+export interface RouteDeps {
+  getPosts(ids: number[]): Promise<Post[]>;
+  getFeatures(ids: number[]): Promise<Map<number, Features>>;
+  getScores(ids: number[]): Promise<Map<number, Score>>;
+  isRepeatOffender?(post: Post, features: Features): Promise<boolean>;
+  createCases(cases: NewCase[]): Promise<number[]>;
+  markRouted(ids: number[]): Promise<void>;
+}
+
+export class NotScoredError extends Error {
+  override name = 'NotScoredError';
+}
+
+export async function handleRoute(payload: { postIds: number[] }, deps: RouteDeps): Promise<{ cases: number; routed: number }> {
+  const posts = await deps.getPosts(payload.postIds);
+  const ids = posts.map((p) => p.id);
+  const [features, scores] = await Promise.all([deps.getFeatures(ids), deps.getScores(ids)]);
+  const unscored = ids.filter((id) => !scores.has(id) || !features.has(id));
+  if (unscored.length > 0) throw new NotScoredError(`posts not yet scored: ${unscored.slice(0, 10).join(', ')}`);
+  const cases: NewCase[] = [];
+  for (const post of posts) {
+    const score = scores.get(post.id)!;
+    const f = features.get(post.id)!;
+    if (score.verdict !== 'suspect' && !score.uncertain) continue;
+    const repeatOffender = deps.isRepeatOffender ? await deps.isRepeatOffender(post, f) : false;
+    const decision = routePost({ post, features: f, score, repeatOffender });
+    for (const queue of decision.queues) {
+      cases.push({ postId: post.id, queue, priority: decision.priority, reasons: [...decision.reasons, ...score.reasons], flags: decision.flags });
+    }
+  }
+  const created = await deps.createCases(cases);
+  await deps.markRouted(ids);
+  return { cases: created.length, routed: ids.length };
+}

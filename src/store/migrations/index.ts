@@ -1,0 +1,9 @@
+// The ordered list of schema migrations. Add a file and a line; never edit an applied migration.
+import { up as core } from './001-core.js';
+
+export interface Migration {
+  id: string;
+  up: string;
+}
+
+export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }];

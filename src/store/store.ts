@@ -1,0 +1,46 @@
+// The store: every repository over one database connection.
+import { CaseRepository } from './cases.js';
+import type { Db } from './db.js';
+import { EvidenceRepository } from './evidence.js';
+import { FeatureRepository, ScoreRepository } from './analysis.js';
+import { PostRepository } from './posts.js';
+import { RejectRepository } from './rejects.js';
+import { SourceRepository } from './sources.js';
+
+export class Store {
+  readonly posts: PostRepository;
+  readonly features: FeatureRepository;
+  readonly scores: ScoreRepository;
+  readonly cases: CaseRepository;
+  readonly sources: SourceRepository;
+  readonly rejects: RejectRepository;
+  readonly evidence: EvidenceRepository;
+
+  constructor(readonly db: Db) {
+    this.posts = new PostRepository(db);
+    this.features = new FeatureRepository(db);
+    this.scores = new ScoreRepository(db);
+    this.cases = new CaseRepository(db);
+    this.sources = new SourceRepository(db);
+    this.rejects = new RejectRepository(db);
+    this.evidence = new EvidenceRepository(db);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.db.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async getMeta<T>(key: string): Promise<T | null> {
+    const rows = await this.db.query<{ value: T }>('SELECT value FROM meta WHERE key = $1', [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.db.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, JSON.stringify(value)]);
+  }
+}
