@@ -1,0 +1,29 @@
+// What a model needs from a post before hashing: the extractor's normalized text (with a way back to the
+// original offsets, for highlighted explanations) and the extracted feature values.
+import type { Span } from '../../src/contracts/common.js';
+import type { Features } from '../../src/contracts/features.js';
+import type { FeatureValues } from './vectorizer.js';
+
+export interface PreparedText {
+  normalized: string;
+  /** Maps a [start, end) range of `normalized` back to the original text. */
+  toOriginal(start: number, end: number): Span;
+  values: FeatureValues;
+}
+
+export interface Preparer {
+  /** Identifies the feature set; stored in the model and checked on load. */
+  readonly featuresVersion: string;
+  readonly featureNames: readonly string[];
+  /** `features` when the extract stage already ran; otherwise the preparer extracts them. */
+  prepare(text: string, features?: Features): PreparedText;
+}
+
+/** Text only, no extraction: lower-cased text, no feature slots. For baselines of the text block and for tests. */
+export const plainPreparer: Preparer = {
+  featuresVersion: 'none',
+  featureNames: [],
+  prepare(text) {
+    return { normalized: text, toOriginal: (start, end) => ({ start, end }), values: {} };
+  },
+};

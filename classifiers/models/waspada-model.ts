@@ -1,0 +1,194 @@
+// The default model: hashed word/character n-grams plus extracted features, FTRL logistic regression,
+// Platt-calibrated on out-of-fold margins. Training here; inference and explanations in WaspadaModel.
+import type { Features } from '../../src/contracts/features.js';
+import type { Span } from '../../src/contracts/common.js';
+import { createRandom, shuffled } from '../common/random.js';
+import { HashKind, type TextHashingParams, DEFAULT_TEXT_HASHING } from '../features/text-hashing.js';
+import { Vectorizer } from '../features/vectorizer.js';
+import type { Preparer } from '../features/preparer.js';
+import type { SparseVector } from '../features/sparse-vector.js';
+import { dot } from '../features/sparse-vector.js';
+import { DEFAULT_FTRL, trainFtrl, type FtrlParams } from './ftrl.js';
+import { applyPlatt, fitPlatt, type Platt } from './platt.js';
+import { packWeights, unpackWeights, type ModelArtifact, type ModelMetadata, type WaspadaPayload } from './artifact.js';
+import type { Explanation, LoadedModel, TermContribution } from './loaded-model.js';
+
+export interface WaspadaParams {
+  hashing: TextHashingParams;
+  ftrl: FtrlParams;
+  /** Folds used to produce out-of-fold margins for calibration and threshold choice (≥ 2). */
+  calibrationFolds: number;
+}
+
+export const DEFAULT_WASPADA_PARAMS: WaspadaParams = { hashing: DEFAULT_TEXT_HASHING, ftrl: DEFAULT_FTRL, calibrationFolds: 3 };
+
+export interface TrainProgress {
+  /** 'vectorize' | 'fold 1/3' | 'final' */
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface WaspadaTrained {
+  payload: WaspadaPayload;
+  /** Calibrated out-of-fold probabilities, aligned with the training rows. */
+  oofProbabilities: Float64Array;
+}
+
+/** Row → fold, seeded, stratified by label, and keeping each duplicate group in one fold when groups are given. */
+export function assignFolds(labels: ArrayLike<number>, k: number, seed: number, groups?: ArrayLike<number>): Int32Array {
+  const fold = new Int32Array(labels.length);
+  const random = createRandom(seed ^ 0x5eed);
+  const groupOf = (i: number): number => (groups ? (groups[i] as number) : i);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) {
+    const g = groupOf(i);
+    const list = members.get(g);
+    if (list) list.push(i);
+    else members.set(g, [i]);
+  }
+  // Deal groups of each majority label round-robin in a seeded order: stratified and balanced in size.
+  for (const label of [0, 1]) {
+    const ids = [...members.keys()].filter((g) => {
+      const rows = members.get(g) as number[];
+      const positives = rows.filter((r) => labels[r] === 1).length;
+      return (positives * 2 >= rows.length ? 1 : 0) === label;
+    });
+    const order = shuffled(ids, random).sort((a, b) => (members.get(b) as number[]).length - (members.get(a) as number[]).length);
+    const sizes = new Array<number>(k).fill(0);
+    for (const g of order) {
+      let smallest = 0;
+      for (let f = 1; f < k; f++) if ((sizes[f] as number) < (sizes[smallest] as number)) smallest = f;
+      for (const r of members.get(g) as number[]) fold[r] = smallest;
+      sizes[smallest] = (sizes[smallest] as number) + (members.get(g) as number[]).length;
+    }
+  }
+  return fold;
+}
+
+export function vectorizeAll(
+  texts: readonly string[],
+  preparer: Preparer,
+  vectorizer: Vectorizer,
+  onProgress?: (p: TrainProgress) => void,
+): SparseVector[] {
+  const out: SparseVector[] = [];
+  texts.forEach((text, i) => {
+    const prepared = preparer.prepare(text);
+    out.push(vectorizer.vectorize(prepared.normalized, prepared.values));
+    if (onProgress && (i % 200 === 199 || i === texts.length - 1)) onProgress({ phase: 'vectorize', done: i + 1, total: texts.length });
+  });
+  return out;
+}
+
+export function trainWaspada(
+  texts: readonly string[],
+  labels: ArrayLike<number>,
+  preparer: Preparer,
+  params: WaspadaParams,
+  seed: number,
+  onProgress?: (p: TrainProgress) => void,
+  groups?: ArrayLike<number>,
+): WaspadaTrained {
+  const vectorizer = new Vectorizer(params.hashing, preparer.featureNames);
+  const xs = vectorizeAll(texts, preparer, vectorizer, onProgress);
+  const k = Math.max(2, params.calibrationFolds);
+  const folds = assignFolds(labels, k, seed, groups);
+  const margins = new Float64Array(xs.length);
+  for (let f = 0; f < k; f++) {
+    const trainRows: number[] = [];
+    const testRows: number[] = [];
+    for (let i = 0; i < xs.length; i++) (folds[i] === f ? testRows : trainRows).push(i);
+    const phase = `calibration fold ${f + 1}/${k}`;
+    const model = trainFtrl(
+      trainRows.map((i) => xs[i] as SparseVector),
+      trainRows.map((i) => labels[i] as number),
+      vectorizer.dim,
+      params.ftrl,
+      seed + f + 1,
+      (e) => onProgress?.({ phase, done: e, total: params.ftrl.epochs }),
+    );
+    for (const i of testRows) margins[i] = dot(xs[i] as SparseVector, model.weights) + model.bias;
+  }
+  const platt = fitPlatt(margins, labels);
+  const final = trainFtrl(xs, labels, vectorizer.dim, params.ftrl, seed, (e) => onProgress?.({ phase: 'final model', done: e, total: params.ftrl.epochs }));
+  const oofProbabilities = margins.map((m) => applyPlatt(platt, m));
+  return {
+    payload: {
+      hashing: { scheme: 'fnv1a32-fmix', ...params.hashing },
+      featureNames: [...preparer.featureNames],
+      weights: packWeights(final.weights),
+      bias: final.bias,
+      platt,
+    },
+    oofProbabilities,
+  };
+}
+
+type WaspadaArtifact = Extract<ModelArtifact, { algo: 'waspada' }>;
+
+export class WaspadaModel implements LoadedModel {
+  readonly metadata: ModelMetadata;
+  private readonly vectorizer: Vectorizer;
+  private readonly weights: Float32Array;
+  private readonly bias: number;
+  private readonly platt: Platt;
+
+  constructor(
+    artifact: WaspadaArtifact,
+    private readonly preparer: Preparer,
+  ) {
+    const { model, ...metadata } = artifact;
+    this.metadata = metadata;
+    const { scheme: _scheme, ...hashing } = model.hashing;
+    this.vectorizer = new Vectorizer(hashing, model.featureNames);
+    this.weights = unpackWeights(model.weights, this.vectorizer.dim);
+    this.bias = model.bias;
+    this.platt = model.platt;
+  }
+
+  get version(): string {
+    return this.metadata.version;
+  }
+  get algo(): 'waspada' {
+    return 'waspada';
+  }
+  get threshold(): number {
+    return this.metadata.threshold;
+  }
+  get uncertaintyBand(): number {
+    return this.metadata.uncertaintyBand;
+  }
+
+  probability(text: string, features?: Features): number {
+    const prepared = this.preparer.prepare(text, features);
+    return applyPlatt(this.platt, this.vectorizer.margin(prepared.normalized, prepared.values, this.weights) + this.bias);
+  }
+
+  /** Log-odds contributions: char n-grams are credited to the word they lie in, so terms stay readable. */
+  explain(text: string, features?: Features, topK = 8): Explanation {
+    const prepared = this.preparer.prepare(text, features);
+    const lower = prepared.normalized.toLowerCase();
+    const byTerm = new Map<string, { weight: number; spans: Map<string, Span> }>();
+    for (const c of this.vectorizer.textContributions(prepared.normalized, this.weights)) {
+      const term = lower.slice(c.start, c.end);
+      const key = c.kind === HashKind.Bigram ? `${term}` : term;
+      const entry = byTerm.get(key) ?? { weight: 0, spans: new Map<string, Span>() };
+      entry.weight += c.contribution;
+      const span = prepared.toOriginal(c.start, c.end);
+      entry.spans.set(`${span.start}:${span.end}`, span);
+      byTerm.set(key, entry);
+    }
+    const terms: TermContribution[] = [...byTerm.entries()]
+      .filter(([, e]) => e.weight > 0)
+      .sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1))
+      .slice(0, topK)
+      .map(([term, e]) => ({ term, weight: e.weight, spans: [...e.spans.values()].sort((a, b) => a.start - b.start) }));
+    const featureWeights = this.vectorizer
+      .denseValues(prepared.values)
+      .map(([slot, value]) => ({ name: this.vectorizer.featureNames[slot] as string, weight: (this.weights[this.vectorizer.textDim + slot] as number) * value }))
+      .filter((f) => f.weight !== 0)
+      .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
+    return { terms, features: featureWeights };
+  }
+}
