@@ -1,0 +1,156 @@
+// A small pool of Chromium contexts for pages that need JavaScript. Contexts are recycled after a number
+// of pages and the browser is relaunched after more (or when it dies), so memory stays bounded on long crawls.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { BrowserUnavailableError, errorMessage } from './errors.js';
+import type { BrowserPool, PageOptions } from './ports.js';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
+
+const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+
+const INSTALL_HINT = 'install Chromium: apt-get install chromium, or npx playwright install chromium';
+
+/** PLAYWRIGHT_CHROMIUM_PATH, else the system's chromium, else Playwright's own download. */
+export function resolveChromium(configured: string | undefined, exists: (p: string) => boolean = existsSync): string {
+  if (configured) {
+    if (exists(configured)) return configured;
+    throw new BrowserUnavailableError(`PLAYWRIGHT_CHROMIUM_PATH=${configured} does not exist; ${INSTALL_HINT}`);
+  }
+  for (const candidate of SYSTEM_CHROMIUMS) if (exists(candidate)) return candidate;
+  let bundled = '';
+  try {
+    bundled = chromium.executablePath();
+  } catch {
+    bundled = '';
+  }
+  if (bundled && exists(bundled)) return bundled;
+  throw new BrowserUnavailableError(`no Chromium found; ${INSTALL_HINT}`);
+}
+
+export interface BrowserPoolOptions {
+  chromiumPath?: string;
+  userAgent: string;
+  /** Pages open at once. Default 4. */
+  concurrency?: number;
+  /** A context is closed and replaced after this many pages. Default 25. */
+  pagesPerContext?: number;
+  /** The browser is relaunched after this many pages. Default 1000. */
+  pagesPerBrowser?: number;
+  /** Navigation and action timeout in ms. Default 20000. */
+  timeoutMs?: number;
+  viewport?: { width: number; height: number };
+}
+
+interface Slot {
+  context: BrowserContext;
+  pages: number;
+  storageState: string | undefined;
+}
+
+export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
+  const concurrency = options.concurrency ?? 4;
+  const pagesPerContext = options.pagesPerContext ?? 25;
+  const pagesPerBrowser = options.pagesPerBrowser ?? 1000;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  let browser: Promise<Browser> | null = null;
+  let browserPages = 0;
+  let closed = false;
+  const idle: Slot[] = [];
+  let busy = 0;
+  const waiters: Array<() => void> = [];
+
+  function launch(): Promise<Browser> {
+    const executablePath = resolveChromium(options.chromiumPath);
+    const launched = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).catch((error: unknown) => {
+      browser = null;
+      throw new BrowserUnavailableError(`cannot launch Chromium at ${executablePath}: ${errorMessage(error).split('\n')[0]}; ${INSTALL_HINT}`);
+    });
+    return launched.then((b) => {
+      // A crashed browser is replaced on the next page instead of failing every later page.
+      b.on('disconnected', () => {
+        if (browser === launched) browser = null;
+        idle.length = 0;
+      });
+      return b;
+    });
+  }
+
+  async function getBrowser(): Promise<Browser> {
+    if (closed) throw new BrowserUnavailableError('browser pool is closed');
+    if (browserPages >= pagesPerBrowser && busy <= 1 && browser) {
+      const old = browser;
+      browser = null;
+      browserPages = 0;
+      idle.length = 0;
+      void old.then((b) => b.close()).catch(() => undefined);
+    }
+    browser ??= launch();
+    const b = await browser;
+    if (!b.isConnected()) {
+      browser = launch();
+      return browser;
+    }
+    return b;
+  }
+
+  async function acquireTurn(): Promise<void> {
+    if (busy < concurrency) {
+      busy++;
+      return;
+    }
+    await new Promise<void>((resolve) => waiters.push(resolve));
+  }
+
+  function releaseTurn(): void {
+    const next = waiters.shift();
+    if (next) next();
+    else busy--;
+  }
+
+  async function takeSlot(storageState: string | undefined): Promise<Slot> {
+    const index = idle.findIndex((s) => s.storageState === storageState);
+    if (index >= 0) {
+      const [slot] = idle.splice(index, 1);
+      if (slot && slot.context.browser()?.isConnected()) return slot;
+    }
+    const b = await getBrowser();
+    const context = await b.newContext({
+      userAgent: options.userAgent,
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      ...(storageState ? { storageState } : {}),
+    });
+    context.setDefaultTimeout(timeoutMs);
+    context.setDefaultNavigationTimeout(timeoutMs);
+    return { context, pages: 0, storageState };
+  }
+
+  return {
+    async withPage<T>(fn: (page: Page) => Promise<T>, pageOptions: PageOptions = {}): Promise<T> {
+      await acquireTurn();
+      let slot: Slot | null = null;
+      let page: Page | null = null;
+      try {
+        slot = await takeSlot(pageOptions.storageState);
+        page = await slot.context.newPage();
+        slot.pages++;
+        browserPages++;
+        return await fn(page);
+      } finally {
+        await page?.close().catch(() => undefined);
+        if (slot) {
+          if (slot.pages >= pagesPerContext || closed || !slot.context.browser()?.isConnected()) await slot.context.close().catch(() => undefined);
+          else idle.push(slot);
+        }
+        releaseTurn();
+      }
+    },
+    async close(): Promise<void> {
+      closed = true;
+      const b = browser;
+      browser = null;
+      idle.length = 0;
+      if (b) await b.then((x) => x.close()).catch(() => undefined);
+    },
+  };
+}
