@@ -1,0 +1,23 @@
+// The composition root's product: every long-lived service a Waspada process uses, built once.
+import type { Config } from '../config.js';
+import type { Features } from '../contracts/features.js';
+import type { Logger } from '../log.js';
+import type { JobProducer } from '../queue/producer.js';
+import type { PostScorer } from '../score/handle-score.js';
+import type { Store } from '../store/store.js';
+
+/** Where the score stage gets its models; the implementation hot-reloads the promoted one. */
+export interface ScorerSource {
+  current(): Promise<PostScorer>;
+  shadow(): Promise<PostScorer | null>;
+}
+
+export interface Services {
+  config: Config;
+  log: Logger;
+  store: Store;
+  producer: JobProducer;
+  redisUrl: string;
+  extract(text: string): Features;
+  scorers: ScorerSource;
+}

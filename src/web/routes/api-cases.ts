@@ -1,0 +1,26 @@
+// GET /api/cases?queue=&status=&limit=&offset= -> {"items":[…]}: review cases with their posts, by priority.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { CaseStatus } from '../../contracts/case.js';
+import { ReviewQueue } from '../../contracts/common.js';
+import { describeIssues } from '../../ingest/ingest-records.js';
+import type { WebDeps } from '../deps.js';
+
+const CaseQuery = z.object({
+  queue: ReviewQueue.optional(),
+  status: CaseStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export function caseRoutes(deps: WebDeps): Hono {
+  const app = new Hono();
+  app.get('/api/cases', async (c) => {
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+    const query = CaseQuery.safeParse(raw);
+    if (!query.success) return c.json({ error: describeIssues(query.error) }, 400);
+    const items = await deps.store.cases.list(query.data);
+    return c.json({ items });
+  });
+  return app;
+}

@@ -1,0 +1,97 @@
+// Repositories on both engines: idempotent inserts, stage bookkeeping, cases once per post and queue.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostInput } from '../src/contracts/post.js';
+import { Store } from '../src/store/store.js';
+import { migrate } from '../src/store/migrate.js';
+import { testDatabases } from './helpers/databases.js';
+
+const databases = await testDatabases();
+
+const post = (i: number, extra: Record<string, unknown> = {}) =>
+  PostInput.parse({ platform: 'telegram', externalId: `loker/${i}`, text: `Lowongan admin ${i} gaji 15jt Kamboja`, reach: { views: i }, ...extra });
+
+describe.each(databases)('store on $name', (database) => {
+  let store: Store;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await database.open();
+    store = new Store(opened.db);
+    drop = opened.drop;
+  });
+  afterAll(async () => drop());
+
+  it('migrations are applied once and re-running them changes nothing', async () => {
+    expect(await migrate(store.db)).toEqual([]);
+  });
+
+  it('inserts posts once: duplicates by external id, URL and text collapse', async () => {
+    const first = await store.posts.insert([post(1), post(2), post(1)]);
+    expect(first.inserted).toHaveLength(2);
+    expect(first.duplicates).toBe(1);
+    expect(first.idsByInput[0]).toBe(first.idsByInput[2]);
+    const again = await store.posts.insert([post(1), post(2)]);
+    expect(again.inserted).toEqual([]);
+    expect(again.idsByInput).toEqual(first.inserted);
+
+    const byUrl = await store.posts.insert([
+      PostInput.parse({ platform: 'facebook', url: 'https://m.facebook.com/groups/9/posts/1?fbclid=x', text: 'a' }),
+      PostInput.parse({ platform: 'facebook', url: 'https://www.facebook.com/groups/9/posts/1/', text: 'b' }),
+    ]);
+    expect(byUrl.inserted).toHaveLength(1);
+    const byText = await store.posts.insert([PostInput.parse({ platform: 'x', text: 'Loker  Kamboja' }), PostInput.parse({ platform: 'x', text: 'loker kamboja' })]);
+    expect(byText.inserted).toHaveLength(1);
+  });
+
+  it('round-trips a post with author, media, reach and notes', async () => {
+    const input = post(50, { author: { name: 'Rekruter' }, media: [{ kind: 'photo', url: 'https://cdn.example/p.jpg' }], postedAt: '2026-10-01T10:00:00+07:00', extra: 1 });
+    const { inserted } = await store.posts.insert([input]);
+    const stored = await store.posts.getOne(inserted[0]!);
+    expect(stored).toMatchObject({ platform: 'telegram', externalId: 'loker/50', author: { name: 'Rekruter' }, reach: { views: 50 }, postedAt: '2026-10-01T03:00:00.000Z' });
+    expect(stored?.media).toEqual([{ kind: 'photo', url: 'https://cdn.example/p.jpg' }]);
+    expect(stored?.notes).toEqual(['ignored unknown fields: extra']);
+  });
+
+  it('moves stages forward only and counts posts that reached each stage', async () => {
+    const { inserted } = await store.posts.insert([post(100), post(101)]);
+    await store.posts.advanceStage(inserted, 'scored');
+    await store.posts.advanceStage(inserted, 'extracted');
+    const [a] = await store.db.query<{ stage: string }>('SELECT stage FROM posts WHERE id = $1', [inserted[0]]);
+    expect(a?.stage).toBe('scored');
+    const reached = await store.posts.countReached();
+    expect(reached.collected).toBeGreaterThanOrEqual(reached.extracted);
+    expect(reached.scored).toBeGreaterThanOrEqual(2);
+  });
+
+  it('creates one case per post and queue even when routing runs twice', async () => {
+    const { inserted } = await store.posts.insert([post(200)]);
+    const id = inserted[0]!;
+    const make = () => store.cases.create([{ postId: id, queue: 'komdigi', priority: 70, reasons: [], flags: [] }, { postId: id, queue: 'polri', priority: 70, reasons: [], flags: ['uncertain'] }]);
+    expect(await make()).toHaveLength(2);
+    expect(await make()).toHaveLength(0);
+    const listed = await store.cases.list({ queue: 'polri', status: 'open' });
+    const mine = listed.find((c) => c.postId === id);
+    expect(mine?.flags).toEqual(['uncertain']);
+    expect(mine?.post.text).toContain('admin 200');
+    const events = await store.db.query('SELECT * FROM case_events WHERE case_id = $1', [mine!.id]);
+    expect(events).toHaveLength(1);
+  });
+
+  it('keeps scores once per post', async () => {
+    const { inserted } = await store.posts.insert([post(300)]);
+    const score = { postId: inserted[0]!, modelVersion: 'm1', probability: 0.9, threshold: 0.5, verdict: 'suspect' as const, uncertain: false, reasons: [] };
+    expect(await store.scores.save([score])).toEqual(inserted);
+    expect(await store.scores.save([{ ...score, probability: 0.1, verdict: 'clear' }])).toEqual([]);
+    expect((await store.scores.get(inserted)).get(inserted[0]!)?.probability).toBe(0.9);
+  });
+
+  it('registers sources idempotently and records runs', async () => {
+    const s = await store.sources.upsert({ name: 'loker-tg', adapter: 'telegram', url: 'https://t.me/s/loker', schedule: '*/30 * * * *', enabled: true, options: {} });
+    const again = await store.sources.upsert({ name: 'loker-tg', adapter: 'telegram', url: 'https://t.me/s/loker2', schedule: '0 * * * *', enabled: true, options: {} });
+    expect(again.id).toBe(s.id);
+    await store.sources.saveRun(s.id, { cursor: '120', health: 'ok', items: 5, error: null, at: new Date().toISOString() });
+    await store.sources.saveRun(s.id, { cursor: null, health: 'blocked', items: 0, error: 'HTTP 429', at: new Date().toISOString() });
+    const after = await store.sources.get(s.id);
+    expect(after).toMatchObject({ cursor: '120', health: 'blocked', lastError: 'HTTP 429', url: 'https://t.me/s/loker2' });
+  });
+});

@@ -1,0 +1,13 @@
+// Every stage worker, for the all-in-one process and `waspada worker all`.
+import type { Stage } from '../src/contracts/jobs.js';
+import type { Services } from '../src/app/services.js';
+import type { WorkerDefinition } from '../src/queue/worker-host.js';
+import { extractWorker } from './extract.js';
+import { routeWorker } from './route.js';
+import { scoreWorker } from './score.js';
+
+export const STAGE_WORKERS: Record<Exclude<Stage, 'collect'>, WorkerDefinition<Services, any>> = {
+  extract: extractWorker,
+  score: scoreWorker,
+  route: routeWorker,
+};

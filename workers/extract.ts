@@ -1,0 +1,8 @@
+// Extract stage worker: wiring only.
+import { Jobs } from '../src/contracts/jobs.js';
+import { handleExtract } from '../src/extract/handle-extract.js';
+import { extractDeps } from '../src/app/stage-deps.js';
+import type { Services } from '../src/app/services.js';
+import { defineWorker } from '../src/queue/worker-host.js';
+
+export const extractWorker = defineWorker<Services, typeof Jobs.ExtractPosts>(Jobs.ExtractPosts, (payload, ctx) => handleExtract(payload, extractDeps(ctx.services)));
