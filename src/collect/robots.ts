@@ -1,5 +1,5 @@
-// robots.txt, fetched once per origin and cached: a missing file allows everything, an unreachable one
-// (5xx, timeout) disallows for the run, as Google does, so an outage never turns into a free-for-all.
+// robots.txt, fetched once per origin and cached: a missing file (4xx) allows everything; an unreachable
+// one (5xx, timeout, refused) stops the crawl with a transient error, so an outage never turns into a free-for-all.
 import { createRequire } from 'node:module';
 import { PermanentCrawlError, SourceHealthError, TransientCrawlError } from './errors.js';
 import type { Fetcher, RobotsPolicy } from './ports.js';
@@ -25,7 +25,7 @@ export function createRobotsPolicy(fetcher: Fetcher, options: RobotsOptions = {}
       const parsed = robotsParser(robotsUrl, response.body);
       return (url, ua) => parsed.isAllowed(url, ua) !== false;
     } catch (error) {
-      if (error instanceof TransientCrawlError) return () => false;
+      if (error instanceof TransientCrawlError) throw new TransientCrawlError(`cannot read ${robotsUrl}: ${error.message}`, { cause: error });
       // 4xx (no robots.txt), or a body that is not text: nothing is forbidden.
       if (error instanceof SourceHealthError || error instanceof PermanentCrawlError) return () => true;
       throw error;
@@ -37,8 +37,13 @@ export function createRobotsPolicy(fetcher: Fetcher, options: RobotsOptions = {}
       const origin = new URL(url).origin;
       let entry = cache.get(origin);
       if (!entry || Date.now() - entry.at > ttlMs) {
-        entry = { at: Date.now(), verdict: load(origin) };
+        const verdict = load(origin);
+        entry = { at: Date.now(), verdict };
         cache.set(origin, entry);
+        // A failed read is not remembered: the next request tries again.
+        verdict.catch(() => {
+          if (cache.get(origin)?.verdict === verdict) cache.delete(origin);
+        });
       }
       // robots-parser matches the product token, so "WaspadaBot/0.1 (+…)" is checked as WaspadaBot.
       const token = userAgent.split(/[\s/]/)[0] ?? userAgent;
