@@ -29,6 +29,8 @@ export const Destination = z.object({
   country: z.string().length(2),
   kind: DestinationKind,
   span: Span,
+  /** Whether Indonesia has a legal placement channel there for the job types the post names (absent when no job type is named). */
+  legalForJob: z.boolean().optional(),
 });
 export type Destination = z.infer<typeof Destination>;
 
@@ -58,6 +60,10 @@ export const Features = z.object({
     ratioToIdMinimum: z.number().nullable(),
     ratioToDestinationMinimum: z.number().nullable(),
     ratioToTypicalForTitle: z.number().nullable(),
+    /** Amounts the applicant is asked to pay (registration fee, deposit), kept apart from offers. */
+    fees: z.array(PayOffer).optional(),
+    /** Date of the exchange-rate table used for `idrMonthly`. */
+    ratesAsOf: z.string().optional(),
   }),
   destinations: z.array(Destination),
   jobTypes: z.array(z.object({ category: z.string(), term: z.string(), span: Span })),
@@ -66,6 +72,10 @@ export const Features = z.object({
   legitimacy: z.array(z.object({ code: z.string(), value: z.string(), verifiable: z.boolean(), span: Span })),
   intent: z.object({ label: Intent, confidence: z.number().min(0).max(1) }),
   contacts: z.array(Contact),
+  /** Company names as written (PT ..., ... Co., Ltd). A name alone never lowers risk: names are spoofed. */
+  companies: z.array(z.object({ name: z.string(), span: Span })).optional(),
+  /** Evasive spellings undone by the normalizer (leet, spaced letters, stylized letters...). */
+  obfuscations: z.array(z.object({ kind: z.string(), span: Span })).optional(),
   reasons: z.array(Reason),
 });
 export type Features = z.infer<typeof Features>;

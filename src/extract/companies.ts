@@ -1,0 +1,30 @@
+// Company names as written ("PT Karya Satria Abadi", "Trend Network Technology Co., Ltd"). Recorded for
+// analysts and campaign grouping; never a legitimacy signal on their own, since real names are spoofed.
+import type { Span } from '../contracts/common.js';
+
+const WORD = String.raw`[A-Z][A-Za-z0-9&'-]*`;
+const PREFIXED = new RegExp(String.raw`\b(?:PT|CV|P\.T\.)\.?\s+(${WORD}(?:\s+${WORD}){0,5})`, 'g');
+const SUFFIXED = new RegExp(String.raw`\b(${WORD}(?:\s+${WORD}){0,4})\s+(?:Co\.?,?\s?Ltd\.?|Company Limited|Sdn\.?\s?Bhd\.?|Pte\.?\s?Ltd\.?|Limited|Inc\.?|Corp\.?)`, 'g');
+
+// Capitalized words that follow a name in ads but are not part of it.
+const STOP = new Set(['No', 'Nomor', 'SIP3MI', 'SIP2MI', 'SIUP', 'Alamat', 'Jl', 'Jln', 'Telp', 'WA', 'Hubungi', 'Gaji', 'Lowongan', 'Dibutuhkan', 'Untuk', 'Di', 'Izin', 'Membuka']);
+
+function cutAtStopWord(name: string): string {
+  const words = name.split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && STOP.has(w.replace(/[.,:]+$/, '')));
+  return (cut === -1 ? words : words.slice(0, cut)).join(' ');
+}
+
+export function extractCompanies(text: string): Array<{ name: string; span: Span }> {
+  const out: Array<{ name: string; span: Span }> = [];
+  const seen = new Set<string>();
+  for (const re of [PREFIXED, SUFFIXED]) {
+    for (const m of text.matchAll(re)) {
+      const name = cutAtStopWord(m[0].trim());
+      if (seen.has(name.toLowerCase()) || out.length >= 20) continue;
+      seen.add(name.toLowerCase());
+      out.push({ name, span: { start: m.index, end: m.index + name.length } });
+    }
+  }
+  return out;
+}

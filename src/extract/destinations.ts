@@ -1,0 +1,26 @@
+// Destinations named in a post (countries, cities, SEZs, compounds, transit points) from the gazetteer.
+import type { Destination } from '../contracts/features.js';
+import { tokenSpan, type Doc } from './document.js';
+import { PLACES, type LexiconHits, type Place } from './lexicon.js';
+
+export interface DestinationMention extends Destination {
+  place: Place;
+  /** All mentions of the place. */
+  spans: Destination['span'][];
+}
+
+export function extractDestinations(doc: Doc, hits: LexiconHits): DestinationMention[] {
+  const byId = new Map<string, DestinationMention>();
+  for (const h of hits.dest) {
+    const place = PLACES[h.payload.index];
+    if (place === undefined) continue;
+    const span = tokenSpan(doc, h.t0, h.t1);
+    const known = byId.get(place.id);
+    if (known !== undefined) {
+      if (known.spans.length < 20) known.spans.push(span);
+      continue;
+    }
+    byId.set(place.id, { id: place.id, name: place.name, country: place.country, kind: place.kind, span, place, spans: [span] });
+  }
+  return [...byId.values()];
+}

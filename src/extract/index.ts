@@ -1,0 +1,116 @@
+// The extractor's entry point: a post's text in, explainable versioned Features out. Pure and total:
+// it never throws, and every span points into the original text.
+import { FEATURES_VERSION, type Features } from '../contracts/features.js';
+import { extractCompanies } from './companies.js';
+import { extractContacts } from './contacts.js';
+import { buildDoc } from './document.js';
+import { extractDestinations } from './destinations.js';
+import { extractFlags } from './flags.js';
+import { decideIntent, scoreIntent } from './intent.js';
+import { extractJobTypes } from './job-types.js';
+import { detectLanguage } from './language.js';
+import { extractLegitimacy } from './legitimacy.js';
+import { scanLexicon } from './lexicon.js';
+import { extractPay, RATES_AS_OF } from './pay.js';
+import { destinationMinimumIdr, ratioToIdMinimum, round2, typicalPayIdr } from './pay-realism.js';
+import { extractQualifications, requirementLevel } from './qualifications.js';
+import { reasonLabel } from './reason-catalog.js';
+import { buildReasons, deriveFlags, type Facts } from './reasons.js';
+
+export { REASON_CATALOG, reasonLabel, type ReasonInfo } from './reason-catalog.js';
+export { normalizeText } from './normalize.js';
+export { featureVector, FEATURE_VECTOR_NAMES } from './feature-vector.js';
+
+// Longer texts are cut: posts are capped at 100,000 characters upstream, and the cap keeps worst-case time bounded.
+const MAX_CHARS = 1_000_000;
+
+export function extractFeatures(text: string): Features {
+  try {
+    return extract(typeof text === 'string' ? (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text) : '');
+  } catch (error) {
+    // Total by contract: a bug must not stop the pipeline, but it is surfaced as a reason, not hidden.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ...emptyFeatures(),
+      reasons: [{ code: 'EXTRACTION_FAILED', label: { ...reasonLabel('EXTRACTION_FAILED'), en: `Extraction failed: ${message.slice(0, 200)}` }, spans: [] }],
+    };
+  }
+}
+
+function emptyFeatures(): Features {
+  return {
+    version: FEATURES_VERSION,
+    language: 'und',
+    pay: { offers: [], maxIdrMonthly: null, ratioToIdMinimum: null, ratioToDestinationMinimum: null, ratioToTypicalForTitle: null },
+    destinations: [],
+    jobTypes: [],
+    qualifications: [],
+    flags: [],
+    legitimacy: [],
+    intent: { label: 'other', confidence: 0.5 },
+    contacts: [],
+    reasons: [],
+  };
+}
+
+function extract(text: string): Features {
+  const doc = buildDoc(text);
+  const hits = scanLexicon(doc);
+  const destinations = extractDestinations(doc, hits);
+  const jobs = extractJobTypes(doc, hits);
+  const quals = extractQualifications(doc, hits);
+  const requirement = requirementLevel(quals);
+  const flags = extractFlags(doc, hits);
+  const legitimacy = extractLegitimacy(doc, hits);
+  const contacts = extractContacts(doc);
+  const { offers, fees } = extractPay(doc);
+  const intent = decideIntent(scoreIntent(hits, contacts.length, offers.length));
+
+  const maxIdrMonthly = offers.length === 0 ? null : Math.max(...offers.map((o) => o.idrMonthly));
+  // The destination judged is the riskiest foreign place named with a known minimum wage.
+  const foreign = destinations
+    .filter((d) => d.country !== 'ID' && d.kind !== 'transit' && destinationMinimumIdr(d.country) !== undefined)
+    .sort((a, b) => b.place.risk - a.place.risk);
+  const destMin = foreign[0] === undefined ? undefined : destinationMinimumIdr(foreign[0].country);
+  const mainJob = jobs.find((j) => j.group === 'office_online' || j.group === 'gambling') ?? jobs[0];
+  const typical = mainJob === undefined ? undefined : typicalPayIdr(mainJob.category, requirement);
+  const ratios = {
+    ump: maxIdrMonthly === null ? null : round2(ratioToIdMinimum(maxIdrMonthly)),
+    destination: maxIdrMonthly === null || destMin === undefined ? null : round2(maxIdrMonthly / destMin),
+    title: maxIdrMonthly === null || typical === undefined ? null : round2(maxIdrMonthly / typical),
+  };
+
+  const facts: Facts = {
+    destinations, jobs, quals, requirement, flags, legitimacy, contacts, offers, fees, ratios, intent, obfuscations: doc.norm.obfuscations,
+  };
+  deriveFlags(facts);
+  const reasons = buildReasons(facts);
+  const groups = new Set(jobs.map((j) => j.group));
+
+  return {
+    version: FEATURES_VERSION,
+    language: detectLanguage(doc),
+    pay: {
+      offers,
+      maxIdrMonthly,
+      ratioToIdMinimum: ratios.ump,
+      ratioToDestinationMinimum: ratios.destination,
+      ratioToTypicalForTitle: ratios.title,
+      fees,
+      ratesAsOf: RATES_AS_OF,
+    },
+    destinations: destinations.map((d) => ({
+      id: d.id, name: d.name, country: d.country, kind: d.kind, span: d.span,
+      ...(groups.size > 0 && d.country !== 'ID' ? { legalForJob: [...groups].some((g) => d.place.legalJobGroups.includes(g)) } : {}),
+    })),
+    jobTypes: jobs.map((j) => ({ category: j.category, term: j.term, span: j.span })),
+    qualifications: quals.map((q) => ({ level: q.level, span: q.span })),
+    flags: [...flags.values()],
+    legitimacy,
+    intent,
+    contacts,
+    companies: extractCompanies(text),
+    obfuscations: doc.norm.obfuscations.slice(0, 50).map((o) => ({ kind: o.kind, span: { start: o.start, end: o.end } })),
+    reasons,
+  };
+}

@@ -1,0 +1,40 @@
+// Language of a post: Indonesian, English, Malay, mixed, or a script-based guess for other languages
+// (which are still processed, only with fewer matches).
+import type { Doc } from './document.js';
+
+// Function words that separate the three languages most posts are written in.
+const WORDS: Record<'id' | 'en' | 'ms', ReadonlySet<string>> = {
+  id: new Set(['yang', 'dan', 'di', 'untuk', 'dengan', 'tidak', 'ini', 'itu', 'ada', 'kerja', 'kami', 'anda', 'bisa', 'dari', 'ke', 'akan', 'sudah', 'juga', 'atau', 'karena', 'tanpa', 'bulan', 'lowongan', 'gaji', 'hubungi', 'saja', 'kakak', 'juragan', 'dibutuhkan', 'pekerjaan', 'bagi', 'minat', 'banyak', 'saya', 'mereka', 'menjadi', 'oleh', 'pada', 'dalam', 'tersebut', 'adalah']),
+  en: new Set(['the', 'and', 'for', 'with', 'you', 'we', 'are', 'is', 'job', 'salary', 'to', 'of', 'in', 'our', 'your', 'will', 'this', 'that', 'be', 'as', 'on', 'have', 'experience', 'work', 'company', 'apply', 'per', 'month', 'required', 'team']),
+  ms: new Set(['awak', 'kerana', 'boleh', 'sahaja', 'percuma', 'jawatan', 'kosong', 'syarikat', 'tuan', 'cik', 'mahu', 'bekerja', 'anda', 'sila', 'hubungi', 'kami', 'untuk', 'dengan', 'tidak', 'gaji', 'bulan', 'yang', 'dan', 'ialah', 'telah', 'oleh', 'kepada', 'seperti', 'adalah', 'semua', 'wang', 'pekerjaan', 'ringgit', 'berminat']),
+};
+// Words only Malay uses; shared words alone are read as Indonesian.
+const MS_ONLY = new Set(['awak', 'kerana', 'boleh', 'sahaja', 'percuma', 'jawatan', 'kosong', 'syarikat', 'cik', 'mahu', 'sila', 'ialah', 'wang', 'ringgit']);
+
+export function detectLanguage(doc: Doc): string {
+  const sc = doc.norm.scripts;
+  const latinTokens = doc.tokens.length;
+  const scripts: Array<[string, number]> = [
+    ['th', sc.thai], ['km', sc.khmer], ['my', sc.burmese], ['zh', sc.cjk], ['ko', sc.hangul], ['ja', sc.kana], ['vi', sc.vietnamese],
+  ];
+  scripts.sort((a, b) => b[1] - a[1]);
+  const [topScript] = scripts as [[string, number]];
+  let id = 0;
+  let en = 0;
+  let msOnly = 0;
+  const limit = Math.min(doc.tokens.length, 400);
+  for (let i = 0; i < limit; i++) {
+    const t = doc.tokens[i] as string;
+    if (WORDS.id.has(t)) id++;
+    if (WORDS.en.has(t)) en++;
+    if (MS_ONLY.has(t)) msOnly++;
+  }
+  if (topScript[1] > 10 && topScript[1] > (id + en) * 3) return topScript[0];
+  const ms = msOnly >= 2 ? msOnly * 2 + id * 0.5 : 0;
+  const ranked: Array<[string, number]> = [['id', ms > 0 ? id * 0.5 : id], ['en', en], ['ms', ms]];
+  ranked.sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked as [[string, number], [string, number]];
+  if (first[1] === 0) return latinTokens === 0 && topScript[1] > 0 ? topScript[0] : 'und';
+  if (second[1] >= 2 && second[1] >= first[1] * 0.4) return 'mixed';
+  return first[0];
+}

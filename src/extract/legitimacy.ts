@@ -1,0 +1,38 @@
+// Legitimacy markers: they lower risk only when checkable (a licence or announcement number, an official
+// domain or hotline). A company name or a claim of being "resmi" does not count.
+import type { Features } from '../contracts/features.js';
+import { normSpan, tokenSpan, type Doc } from './document.js';
+import { isNegated, LEGIT_CODES, type LexiconHits } from './lexicon.js';
+
+export type LegitimacyMarker = Features['legitimacy'][number];
+
+// A registry-style number next to the marker: "SIP2MI No. KEP.123/...", "PENG. 2062/04.04/PP.02.04/V/2025".
+const NUMBER_AFTER = /^[\s:.#-]{0,3}(?:no(?:mor)?\.?\s?|nomor\s|number\s)?[:.#]?\s?([a-z]{0,5}[.\-/]?\s?\d[\w./-]{3,40})/;
+const OFFICIAL_DOMAIN = /\b[a-z0-9.-]+\.go\.id(?![.\w-])/g;
+const PENG = /\bpeng\.?\s?\d{2,6}\/[\w./-]{3,40}[\w]/g;
+const ALWAYS_VERIFIABLE = new Set(['LEGIT_OFFICIAL_HOTLINE', 'LEGIT_SISKOP2MI', 'LEGIT_SIAPKERJA']);
+const NEEDS_NUMBER = new Set(['LEGIT_SIP2MI', 'LEGIT_SIP3MI']);
+
+export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker[] {
+  const out: LegitimacyMarker[] = [];
+  const text = doc.norm.text;
+  for (const h of hits.legit) {
+    const code = LEGIT_CODES[h.payload.index];
+    if (code === undefined || out.length >= 50 || isNegated(hits, h.t0)) continue;
+    const endNorm = doc.norm.tokEnds[h.t1 - 1] as number;
+    const number = NEEDS_NUMBER.has(code) ? NUMBER_AFTER.exec(text.slice(endNorm, endNorm + 60))?.[1]?.replace(/[./-]+$/, '') : undefined;
+    const value = number ?? doc.tokens.slice(h.t0, h.t1).join(' ');
+    const verifiable = ALWAYS_VERIFIABLE.has(code) || number !== undefined;
+    const span = number === undefined ? tokenSpan(doc, h.t0, h.t1) : normSpan(doc, doc.norm.tokStarts[h.t0] as number, endNorm + text.slice(endNorm).indexOf(number) + number.length);
+    out.push({ code, value, verifiable, span });
+  }
+  for (const m of text.matchAll(OFFICIAL_DOMAIN)) {
+    if (out.length >= 60) break;
+    out.push({ code: 'LEGIT_OFFICIAL_DOMAIN', value: m[0], verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
+  }
+  for (const m of text.matchAll(PENG)) {
+    if (out.length >= 60) break;
+    out.push({ code: 'LEGIT_G2G', value: m[0].replace(/[./-]+$/, ''), verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
+  }
+  return out;
+}

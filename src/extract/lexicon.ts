@@ -1,0 +1,114 @@
+// Compiles every phrase lexicon (gazetteer, job types, qualifications, flags, legitimacy, intent) into one
+// token trie, so a post is scanned once for all of them.
+import gazetteer from './data/gazetteer.json' with { type: 'json' };
+import lexicon from './data/lexicon.json' with { type: 'json' };
+import type { DestinationKind } from '../contracts/features.js';
+import { normalizeDetailed } from './normalize.js';
+import { PhraseTrie, type PhraseHit } from './phrase-trie.js';
+import type { Doc } from './document.js';
+
+export interface Place {
+  id: string;
+  name: string;
+  country: string;
+  kind: DestinationKind;
+  /** Weight 0..1 of the place as a lure destination (from its country). */
+  risk: number;
+  /** Job groups for which legal placement of Indonesian workers exists in the place's country. */
+  legalJobGroups: readonly string[];
+}
+
+export type JobGroup = 'office_online' | 'gambling' | 'informal' | 'professional';
+export type IntentLabel = 'warning' | 'news' | 'recruiting';
+
+export type Payload =
+  | { kind: 'dest'; index: number }
+  | { kind: 'job'; index: number }
+  | { kind: 'qual'; index: number }
+  | { kind: 'flag'; index: number }
+  | { kind: 'legit'; index: number }
+  | { kind: 'concept'; name: string }
+  | { kind: 'intent'; label: IntentLabel; weight: number }
+  | { kind: 'negator' };
+
+type Kind = Payload['kind'];
+export type Hit<K extends Kind> = PhraseHit<Extract<Payload, { kind: K }>>;
+
+export interface LexiconHits {
+  dest: Array<Hit<'dest'>>;
+  job: Array<Hit<'job'>>;
+  qual: Array<Hit<'qual'>>;
+  flag: Array<Hit<'flag'>>;
+  legit: Array<Hit<'legit'>>;
+  concept: Array<Hit<'concept'>>;
+  intent: Array<Hit<'intent'>>;
+  negator: Array<Hit<'negator'>>;
+}
+
+/** Splits a data-file term into normalized tokens, exactly as post text is tokenized. */
+export function termTokens(term: string): string[] {
+  const n = normalizeDetailed(term);
+  const out: string[] = [];
+  for (let i = 0; i < n.tokStarts.length; i++) out.push(n.text.slice(n.tokStarts[i], n.tokEnds[i]));
+  return out;
+}
+
+const COUNTRY_BY_ISO = new Map(gazetteer.countries.map((c) => [c.country, c]));
+
+export const PLACES: readonly Place[] = [
+  ...gazetteer.countries.map((c) => ({
+    id: c.id, name: c.name, country: c.country, kind: c.kind as DestinationKind, risk: c.risk, legalJobGroups: c.legalJobGroups,
+  })),
+  ...gazetteer.places.map((p) => {
+    const country = COUNTRY_BY_ISO.get(p.country);
+    return {
+      id: p.id, name: p.name, country: p.country, kind: p.kind as DestinationKind,
+      risk: p.kind === 'scam_hub' ? 1 : (country?.risk ?? 0.2), legalJobGroups: country?.legalJobGroups ?? ['informal', 'professional'],
+    };
+  }),
+];
+
+export interface JobType { category: string; group: JobGroup }
+export const JOB_TYPES: readonly JobType[] = lexicon.jobTypes.map((j) => ({ category: j.category, group: j.group as JobGroup }));
+export const QUAL_LEVELS: readonly string[] = lexicon.qualifications.map((q) => q.level);
+export const FLAG_CODES: readonly string[] = lexicon.flags.map((f) => f.code);
+export const LEGIT_CODES: readonly string[] = lexicon.legitimacy.map((l) => l.code);
+export const NEAR_RULES: ReadonlyArray<{ flag: number; a: string; b: string; window: number }> = lexicon.flags.flatMap((f, flag) =>
+  ('near' in f && Array.isArray(f.near) ? f.near : []).map((r: { a: string; b: string; window: number }) => ({ flag, ...r })),
+);
+
+const trie = new PhraseTrie<Payload>();
+gazetteer.countries.forEach((c, i) => c.names.forEach((t) => trie.add(termTokens(t), { kind: 'dest', index: i })));
+gazetteer.places.forEach((p, i) =>
+  p.names.forEach((t) => trie.add(termTokens(t), { kind: 'dest', index: gazetteer.countries.length + i })),
+);
+lexicon.jobTypes.forEach((j, i) => j.terms.forEach((t) => trie.add(termTokens(t), { kind: 'job', index: i })));
+lexicon.qualifications.forEach((q, i) => q.terms.forEach((t) => trie.add(termTokens(t), { kind: 'qual', index: i })));
+lexicon.flags.forEach((f, i) => f.terms.forEach((t) => trie.add(termTokens(t), { kind: 'flag', index: i })));
+lexicon.legitimacy.forEach((l, i) => l.terms.forEach((t) => trie.add(termTokens(t), { kind: 'legit', index: i })));
+for (const [name, terms] of Object.entries(lexicon.concepts)) for (const t of terms) trie.add(termTokens(t), { kind: 'concept', name });
+for (const label of ['warning', 'news', 'recruiting'] as const)
+  for (const [t, w] of lexicon.intent[label]) trie.add(termTokens(String(t)), { kind: 'intent', label, weight: Number(w) });
+for (const t of lexicon.negators) trie.add(termTokens(t), { kind: 'negator' });
+
+// Within one kind, a phrase inside a longer one is dropped ("korea" inside "korea selatan", "admin" inside "admin crypto").
+function dropContained<T extends { t0: number; t1: number }>(hits: T[]): T[] {
+  if (hits.length < 2) return hits;
+  return hits.filter((h) => !hits.some((o) => o !== h && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
+}
+
+export function scanLexicon(doc: Doc): LexiconHits {
+  const hits: LexiconHits = { dest: [], job: [], qual: [], flag: [], legit: [], concept: [], intent: [], negator: [] };
+  for (const h of trie.findAll(doc.tokens)) (hits[h.payload.kind] as Array<PhraseHit<Payload>>).push(h);
+  hits.dest = dropContained(hits.dest);
+  hits.job = dropContained(hits.job);
+  hits.qual = dropContained(hits.qual);
+  hits.intent = dropContained(hits.intent);
+  return hits;
+}
+
+/** True when a negator ends within `window` tokens before token t0 ("tanpa visa kerja"). */
+export function isNegated(hits: LexiconHits, t0: number, window = 2): boolean {
+  for (const n of hits.negator) if (n.t1 <= t0 && n.t1 >= t0 - window + 1) return true;
+  return false;
+}

@@ -1,0 +1,464 @@
+// Normalizes post text for matching (NFKC-like folding, de-leet, spaced letters, abbreviations, flag emoji)
+// while keeping, for every normalized character, the range of original text it came from.
+import table from './data/normalize.json' with { type: 'json' };
+
+/** Kinds of evasive spelling undone by the normalizer; reported so analysts see deliberate obfuscation. */
+export type ObfuscationKind = 'stylized' | 'leet' | 'spaced' | 'spelled_digits' | 'confusable' | 'invisible';
+
+export interface Obfuscation {
+  kind: ObfuscationKind;
+  /** Range in the original text. */
+  start: number;
+  end: number;
+}
+
+/** Counts of non-Latin scripts seen, used by language detection. */
+export interface ScriptCounts {
+  thai: number;
+  khmer: number;
+  burmese: number;
+  cjk: number;
+  hangul: number;
+  kana: number;
+  vietnamese: number;
+  other: number;
+}
+
+export interface Normalized {
+  /** Lower-case normalized text. */
+  text: string;
+  /** For each normalized UTF-16 unit, the offset of the original unit it came from. */
+  offsets: Int32Array;
+  /** For each normalized UTF-16 unit, the end (exclusive) of the original range it came from. */
+  ends: Int32Array;
+  /** Word tokens of `text` as [start, end) pairs in normalized coordinates. */
+  tokStarts: Int32Array;
+  tokEnds: Int32Array;
+  obfuscations: Obfuscation[];
+  scripts: ScriptCounts;
+}
+
+const ABBREVIATIONS = new Map<string, string>(Object.entries(table.abbreviations));
+const DIGIT_WORDS = new Map<string, string>(Object.entries(table.digitWords));
+const LEET = new Map<number, number>(Object.entries(table.leet).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const LEET_EDGE = new Map<number, number>(Object.entries(table.leetEdge).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const PROTECTED = new RegExp(table.protectedTokens);
+const CURRENCY_PREFIXES = new Set(table.currencyPrefixes);
+const UNITS = new Set(table.units);
+const EMOJI = new Map<string, string>(Object.entries(table.emoji));
+const CONFUSABLES = new Map<string, string>(Object.entries(table.confusables));
+const FLAG_NAMES = new Map<string, string>(Object.entries(table.flagNames));
+const MIN_DIGIT_WORD_RUN = table.minDigitWordRun;
+
+// Word characters of the normalized text: ASCII letters and digits, plus any Unicode letter or number.
+// A 64 KiB table built once keeps the hot loop free of regex calls.
+const WORD = new Uint8Array(65536);
+{
+  const letterOrNumber = /[\p{L}\p{N}]/u;
+  for (let c = 0; c < 65536; c++) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) WORD[c] = 1;
+    else if (c >= 0xd800 && c <= 0xdfff) WORD[c] = 1; // astral letters survive as surrogate pairs
+    else if (c > 127 && letterOrNumber.test(String.fromCharCode(c))) WORD[c] = 1;
+  }
+}
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c > 127 && WORD[c] === 1);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+interface CodeMapping {
+  out: string;
+  obfuscation: ObfuscationKind | null;
+  script: keyof ScriptCounts | null;
+}
+
+// Per-code-point results are cached: posts reuse a small set of non-ASCII characters.
+const cache = new Map<number, CodeMapping>();
+const MARKS = /\p{M}/gu;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
+const DASH = /\p{Pd}/u;
+const SPACE = /[\p{Zs}]/u;
+const LINE = /[\p{Zl}\p{Zp}]/u;
+
+function scriptOf(cp: number): keyof ScriptCounts | null {
+  if (cp >= 0x0e00 && cp <= 0x0e7f) return 'thai';
+  if (cp >= 0x1780 && cp <= 0x17ff) return 'khmer';
+  if (cp >= 0x1000 && cp <= 0x109f) return 'burmese';
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return 'cjk';
+  if (cp >= 0xac00 && cp <= 0xd7af) return 'hangul';
+  if (cp >= 0x3040 && cp <= 0x30ff) return 'kana';
+  if ((cp >= 0x1ea0 && cp <= 0x1ef9) || cp === 0x01a0 || cp === 0x01a1 || cp === 0x01af || cp === 0x01b0 || cp === 0x0110 || cp === 0x0111)
+    return 'vietnamese';
+  return null;
+}
+
+function isStylizedRange(cp: number): boolean {
+  return (
+    (cp >= 0x1d400 && cp <= 0x1d7ff) || // mathematical alphanumerics: 𝐠𝐚𝐣𝐢
+    (cp >= 0xff01 && cp <= 0xff5e) || // fullwidth: ｇａｊｉ
+    (cp >= 0x2460 && cp <= 0x24ff) || // circled and parenthesized
+    (cp >= 0x1f100 && cp <= 0x1f1ff) || // enclosed alphanumeric supplement
+    (cp >= 0x1d00 && cp <= 0x1dbf) // small capitals and modifier letters
+  );
+}
+
+function mapCodePoint(cp: number): CodeMapping {
+  const hit = cache.get(cp);
+  if (hit !== undefined) return hit;
+  const ch = String.fromCodePoint(cp);
+  let out: string;
+  let obfuscation: ObfuscationKind | null = null;
+  const emoji = EMOJI.get(ch);
+  const confusable = CONFUSABLES.get(ch) ?? CONFUSABLES.get(ch.toLowerCase());
+  if (emoji !== undefined) out = emoji;
+  else if (confusable !== undefined) {
+    out = confusable;
+    obfuscation = 'confusable';
+  } else if (cp === 0xfe0f || cp === 0xfe0e || cp === 0x200d || cp === 0x20e3) out = '';
+  else if (INVISIBLE.test(ch)) {
+    out = '';
+    obfuscation = 'invisible';
+  } else if (SPACE.test(ch)) out = ' ';
+  else if (LINE.test(ch)) out = '\n';
+  else if (DASH.test(ch)) out = '-';
+  else if (PICTOGRAPHIC.test(ch)) out = ' ';
+  else {
+    out = ch.toLowerCase().normalize('NFKD').replace(MARKS, '').toLowerCase();
+    if (isStylizedRange(cp) && /^[a-z0-9]+$/.test(out)) obfuscation = 'stylized';
+  }
+  const mapping: CodeMapping = { out, obfuscation, script: scriptOf(cp) };
+  if (cache.size > 20_000) cache.clear();
+  cache.set(cp, mapping);
+  return mapping;
+}
+
+/** Growable parallel arrays of output code units and their original ranges. */
+class Sink {
+  codes: number[] = [];
+  starts: number[] = [];
+  ends: number[] = [];
+  push(code: number, start: number, end: number): void {
+    this.codes.push(code);
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+  pushString(s: string, start: number, end: number): void {
+    for (let k = 0; k < s.length; k++) this.push(s.charCodeAt(k), start, end);
+  }
+}
+
+function codesToString(codes: number[]): string {
+  let s = '';
+  for (let i = 0; i < codes.length; i += 8192) s += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  return s;
+}
+
+/** Stage 1: per code point folding (case, compatibility forms, marks, confusables, emoji, flags). */
+function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) sink.push(c + 32, i, i + 1);
+      else if (c === 10) sink.push(10, i, i + 1);
+      else if (c < 32 || c === 127) sink.push(32, i, i + 1);
+      else sink.push(c, i, i + 1);
+      i++;
+      continue;
+    }
+    let cp = c;
+    let len = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        len = 2;
+      }
+    }
+    if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+      // A flag is two regional indicators spelling an ISO country code.
+      const next = text.codePointAt(i + 2);
+      if (len === 2 && next !== undefined && next >= 0x1f1e6 && next <= 0x1f1ff) {
+        const iso = String.fromCharCode(65 + cp - 0x1f1e6, 65 + next - 0x1f1e6);
+        const name = FLAG_NAMES.get(iso);
+        sink.pushString(name === undefined ? ' ' : ` ${name} `, i, i + 4);
+        i += 4;
+        continue;
+      }
+      sink.push(32, i, i + len);
+      i += len;
+      continue;
+    }
+    const m = mapCodePoint(cp);
+    if (m.script !== null) scripts[m.script]++;
+    else if (cp > 0x24f && WORD[c] === 1 && m.out.length > 0 && m.out.charCodeAt(0) > 127) scripts.other++;
+    if (m.obfuscation !== null) {
+      const last = obf[obf.length - 1];
+      if (last !== undefined && last.kind === m.obfuscation && last.end === i) last.end = i + len;
+      else obf.push({ kind: m.obfuscation, start: i, end: i + len });
+    }
+    const out = m.out;
+    for (let k = 0; k < out.length; k++) sink.push(out.charCodeAt(k), i, i + len);
+    i += len;
+  }
+}
+
+// Separators allowed inside a spaced-out word ("W A", "w.a", "K-a-m-b-o-j-a", "0 8 1 2").
+const isSpacer = (c: number): boolean => c === 32 || c === 46 || c === 45 || c === 95 || c === 42;
+
+/** Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). */
+function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
+  const codes = src.codes;
+  const n = codes.length;
+  // token boundaries
+  const ts: number[] = [];
+  const te: number[] = [];
+  for (let i = 0; i < n; ) {
+    if (WORD[codes[i] as number] === 1) {
+      const s = i;
+      while (i < n && WORD[codes[i] as number] === 1) i++;
+      ts.push(s);
+      te.push(i);
+    } else i++;
+  }
+  const str = codesToString(codes);
+  const copy = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) sink.push(codes[k] as number, src.starts[k] as number, src.ends[k] as number);
+  };
+  const singleSep = (a: number, b: number): boolean => {
+    // the gap between token ends and next token start: 1-2 spacer chars of one kind
+    const gap = b - a;
+    if (gap < 1 || gap > 2) return false;
+    const g = codes[a] as number;
+    if (!isSpacer(g)) return false;
+    return gap === 1 || codes[a + 1] === g;
+  };
+  let pos = 0;
+  const T = ts.length;
+  for (let t = 0; t < T; t++) {
+    const s = ts[t] as number;
+    const e = te[t] as number;
+    copy(pos, s);
+    pos = e;
+    const first = codes[s] as number;
+    // spaced single letters or digits
+    if (e - s === 1 && (isLetter(first) || isDigit(first))) {
+      const digit = isDigit(first);
+      let j = t;
+      while (j + 1 < T) {
+        const ns = ts[j + 1] as number;
+        const ne = te[j + 1] as number;
+        if (ne - ns !== 1) break;
+        const nc = codes[ns] as number;
+        if ((digit ? !isDigit(nc) : !isLetter(nc)) || !singleSep(te[j] as number, ns)) break;
+        j++;
+      }
+      const run = j - t + 1;
+      if ((digit && run >= 4) || (!digit && run >= 2)) {
+        for (let k = t; k <= j; k++) {
+          const p = ts[k] as number;
+          sink.push(codes[p] as number, src.starts[p] as number, src.ends[p] as number);
+        }
+        obf.push({ kind: 'spaced', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
+        pos = te[j] as number;
+        t = j;
+        continue;
+      }
+    }
+    const word = str.slice(s, e);
+    // spelled-out digits: "nol delapan satu dua ..."
+    if (DIGIT_WORDS.has(word)) {
+      let j = t;
+      while (j + 1 < T) {
+        const ns = ts[j + 1] as number;
+        if (!DIGIT_WORDS.has(str.slice(ns, te[j + 1] as number))) break;
+        const gap = str.slice(te[j] as number, ns);
+        if (!/^[\s,.-]{1,3}$/.test(gap)) break;
+        j++;
+      }
+      if (j - t + 1 >= MIN_DIGIT_WORD_RUN) {
+        for (let k = t; k <= j; k++) {
+          const p = ts[k] as number;
+          const q = te[k] as number;
+          const d = DIGIT_WORDS.get(str.slice(p, q)) as string;
+          sink.push(d.charCodeAt(0), src.starts[p] as number, src.ends[q - 1] as number);
+        }
+        obf.push({ kind: 'spelled_digits', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
+        pos = te[j] as number;
+        t = j;
+        continue;
+      }
+    }
+    emitWord(word, s, src, sink, obf);
+  }
+  copy(pos, n);
+}
+
+function hasLetterAndDigit(word: string): boolean {
+  let l = false;
+  let d = false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (isDigit(c)) d = true;
+    else if (isLetter(c)) l = true;
+    if (l && d) return true;
+  }
+  return false;
+}
+
+function leadingLetters(word: string, upto: number): string {
+  let k = upto;
+  while (k > 0 && isLetter(word.charCodeAt(k - 1))) k--;
+  return word.slice(k, upto);
+}
+
+function trailingLetters(word: string, from: number): string {
+  let k = from;
+  while (k < word.length && isLetter(word.charCodeAt(k))) k++;
+  return word.slice(from, k);
+}
+
+/** De-leets one word: a lone digit between letters (g4ji, l0ker) or at a word edge next to 3+ letters. */
+function deleet(word: string): number[] | null {
+  if (!hasLetterAndDigit(word) || PROTECTED.test(word)) return null;
+  const out: number[] = [];
+  let changed = false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    const sub = LEET.get(c);
+    if (sub !== undefined && isDigit(c)) {
+      const prev = k > 0 ? word.charCodeAt(k - 1) : 0;
+      const next = k + 1 < word.length ? word.charCodeAt(k + 1) : 0;
+      if (!isDigit(prev) && !isDigit(next)) {
+        const before = leadingLetters(word, k);
+        const after = trailingLetters(word, k + 1);
+        const between = before.length > 0 && after.length > 0 && !CURRENCY_PREFIXES.has(before) && !UNITS.has(after);
+        const edge = LEET_EDGE.has(c) &&
+          ((before.length === 0 && after.length >= 3 && !UNITS.has(after) && k === 0) ||
+            (after.length === 0 && before.length >= 3 && k === word.length - 1 && !CURRENCY_PREFIXES.has(before)));
+        if (between || edge) {
+          out.push(sub);
+          changed = true;
+          continue;
+        }
+      }
+    }
+    out.push(c);
+  }
+  return changed ? out : null;
+}
+
+function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscation[]): void {
+  const L = word.length;
+  let codes: number[] | null = deleet(word);
+  if (codes !== null) obf.push({ kind: 'leet', start: src.starts[s] as number, end: src.ends[s + L - 1] as number });
+  // Map each output char to its source char index within the word.
+  let idx: number[] | null = null;
+  // Collapse runs of 3+ identical letters ("gajiii", "bangeeet").
+  {
+    const base = codes ?? null;
+    let run = 1;
+    let needs = false;
+    for (let k = 1; k < L; k++) {
+      const c = base === null ? word.charCodeAt(k) : (base[k] as number);
+      const p = base === null ? word.charCodeAt(k - 1) : (base[k - 1] as number);
+      if (c === p && isLetter(c)) {
+        if (++run >= 3) {
+          needs = true;
+          break;
+        }
+      } else run = 1;
+    }
+    if (needs) {
+      const src2 = base ?? Array.from({ length: L }, (_, k) => word.charCodeAt(k));
+      const out: number[] = [];
+      idx = [];
+      for (let k = 0; k < L; k++) {
+        const c = src2[k] as number;
+        let r = k;
+        while (r < L && src2[r] === c) r++;
+        if (r - k >= 3 && isLetter(c)) {
+          out.push(c);
+          idx.push(k);
+          k = r - 1;
+        } else {
+          out.push(c);
+          idx.push(k);
+        }
+      }
+      codes = out;
+    }
+  }
+  const current = codes === null ? word : String.fromCharCode.apply(null, codes);
+  const expansion = ABBREVIATIONS.get(current);
+  if (expansion !== undefined) {
+    const start = src.starts[s] as number;
+    const end = src.ends[s + L - 1] as number;
+    sink.pushString(expansion, start, end);
+    return;
+  }
+  if (codes === null) {
+    for (let k = 0; k < L; k++) sink.push(word.charCodeAt(k), src.starts[s + k] as number, src.ends[s + k] as number);
+    return;
+  }
+  for (let k = 0; k < codes.length; k++) {
+    const from = idx === null ? k : (idx[k] as number);
+    sink.push(codes[k] as number, src.starts[s + from] as number, src.ends[s + from] as number);
+  }
+}
+
+function tokenize(text: string): { tokStarts: Int32Array; tokEnds: Int32Array } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (WORD[text.charCodeAt(i)] === 1) {
+      const s = i;
+      while (i < n && WORD[text.charCodeAt(i)] === 1) i++;
+      starts.push(s);
+      ends.push(i);
+    } else i++;
+  }
+  return { tokStarts: Int32Array.from(starts), tokEnds: Int32Array.from(ends) };
+}
+
+/** Full normalization with token boundaries, obfuscation events and script counts. */
+export function normalizeDetailed(text: string): Normalized {
+  const obfuscations: Obfuscation[] = [];
+  const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
+  const folded = new Sink();
+  foldCodePoints(text, folded, obfuscations, scripts);
+  const out = new Sink();
+  rewriteWords(folded, out, obfuscations);
+  const normalized = codesToString(out.codes);
+  const { tokStarts, tokEnds } = tokenize(normalized);
+  return {
+    text: normalized,
+    offsets: Int32Array.from(out.starts),
+    ends: Int32Array.from(out.ends),
+    tokStarts,
+    tokEnds,
+    obfuscations,
+    scripts,
+  };
+}
+
+/**
+ * Normalized lower-case text and, for each of its UTF-16 units, the offset in `text` it came from.
+ * Use `normalizeDetailed` for end offsets and tokens.
+ */
+export function normalizeText(text: string): { text: string; offsets: Int32Array } {
+  const n = normalizeDetailed(text);
+  return { text: n.text, offsets: n.offsets };
+}
+
+/** Maps a [start, end) range of normalized text back to the original text. */
+export function toOriginalSpan(n: Pick<Normalized, 'offsets' | 'ends'>, start: number, end: number): { start: number; end: number } {
+  if (n.offsets.length === 0) return { start: 0, end: 0 };
+  const s = Math.max(0, Math.min(start, n.offsets.length - 1));
+  const e = Math.max(s, Math.min(end - 1, n.ends.length - 1));
+  const os = n.offsets[s] as number;
+  const oe = n.ends[e] as number;
+  return { start: os, end: Math.max(os, oe) };
+}

@@ -1,0 +1,137 @@
+// Finds pay amounts (currency, range, period), converts them to IDR per month with the dated rate table,
+// and separates offers from fees asked of the applicant.
+import rates from './data/rates.json' with { type: 'json' };
+import type { PayOffer } from '../contracts/features.js';
+import { normSpan, type Doc } from './document.js';
+
+type Period = PayOffer['period'];
+
+const IDR_PER: Record<string, number> = rates.idrPer;
+const PERIOD_TO_MONTH: Record<Period, number> = rates.periodToMonth;
+export const RATES_AS_OF = rates.asOf;
+
+const CUR_PRE = String.raw`rp\.?|idr|us\s?\$|usd|nt\$|hk\$|s\$|sg\$|\$|rm|myr|thb|฿|php|₱|aed|sgd|ntd|twd|hkd|krw|₩|jpy|¥|€|eur|£|gbp|sar|qar|cny|rmb`;
+const NUM = String.raw`\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d+)?`;
+const MULT = String.raw`jutaan|juta|jtan|jta|jt|ribuan|ribu|rbu|rb|k|million|mio|thousand`;
+const CUR_SUF = String.raw`rupiah|dolar singapura|dolar as|dolar|dollars?|usd|us\$|\$|baht|bath|thb|ringgit|rm|myr|pesos?|php|dirhams?|aed|sgd|ntd|twd|nt\$|hkd|hk\$|won|krw|yen|jpy|euro|eur|rmb|yuan|riyal|sar`;
+const PERIOD = String.raw`\s?(?:\/|per|tiap|setiap|a|an|each)?\s?(?<per>bulanan|bulan|monthly|month|mo|jam|hourly|hour|harian|hari|daily|day|mingguan|minggu|weekly|week|tahunan|tahun|yearly|year|annum)(?![a-z])|\s?(?<per2>sebulan|perbulan|perhari|sehari|perjam|sejam|seminggu|perminggu|setahun|pertahun)(?![a-z])`;
+
+// One precompiled pattern: [currency] number [multiplier] [- [currency] number [multiplier]] [++] [currency] [period]
+const AMOUNT = new RegExp(
+  String.raw`(?<![\w$.,])(?:(?<pre>${CUR_PRE})\s?)?(?<a>${NUM})\s?(?<am>${MULT})?` +
+    String.raw`(?:\s?(?:-|~|s\/d|sd|sampai|hingga|to)\s?(?:(?<pre2>${CUR_PRE})\s?)?(?<b>${NUM})\s?(?<bm>${MULT})?)?` +
+    String.raw`(?<plus>\s?\+{1,3})?(?:\s?(?<suf>${CUR_SUF}))?(?![a-z0-9])(?:${PERIOD})?`,
+  'g',
+);
+
+const CONTEXT = /(gaji|salary|upah|income|penghasilan|pendapatan|bayaran|thp|take home|komisi|bonus|digaji|dibayar|gajian|earn)|(biaya|bayar|transfer|dp|uang muka|deposit|denda|fee|tebusan|modal|pendaftaran|registrasi|administrasi|potong|jaminan|utang|hutang|ganti rugi|harga|diskon)/g;
+const FOREIGN_HINT = /dolar|dollar|usd|\$/;
+
+const CURRENCY: Record<string, string> = {
+  rp: 'IDR', 'rp.': 'IDR', idr: 'IDR', rupiah: 'IDR', usd: 'USD', $: 'USD', 'us$': 'USD', 'us $': 'USD', dolar: 'USD', dollar: 'USD',
+  dollars: 'USD', 'dolar as': 'USD', 'nt$': 'TWD', ntd: 'TWD', twd: 'TWD', 'hk$': 'HKD', hkd: 'HKD', 's$': 'SGD', 'sg$': 'SGD',
+  sgd: 'SGD', 'dolar singapura': 'SGD', rm: 'MYR', myr: 'MYR', ringgit: 'MYR', thb: 'THB', '฿': 'THB', baht: 'THB', bath: 'THB',
+  php: 'PHP', '₱': 'PHP', peso: 'PHP', pesos: 'PHP', aed: 'AED', dirham: 'AED', dirhams: 'AED', krw: 'KRW', '₩': 'KRW', won: 'KRW',
+  jpy: 'JPY', '¥': 'JPY', yen: 'JPY', '€': 'EUR', eur: 'EUR', euro: 'EUR', '£': 'GBP', gbp: 'GBP', sar: 'SAR', riyal: 'SAR',
+  qar: 'QAR', cny: 'CNY', rmb: 'CNY', yuan: 'CNY',
+};
+
+const MULTIPLIER: Record<string, number> = {
+  juta: 1e6, jutaan: 1e6, jtan: 1e6, jta: 1e6, jt: 1e6, million: 1e6, mio: 1e6,
+  ribu: 1e3, ribuan: 1e3, rbu: 1e3, rb: 1e3, k: 1e3, thousand: 1e3,
+};
+
+const PERIODS: Record<string, Period> = {
+  bulan: 'month', bulanan: 'month', month: 'month', monthly: 'month', mo: 'month', sebulan: 'month', perbulan: 'month',
+  jam: 'hour', hour: 'hour', hourly: 'hour', perjam: 'hour', sejam: 'hour',
+  hari: 'day', harian: 'day', day: 'day', daily: 'day', perhari: 'day', sehari: 'day',
+  minggu: 'week', mingguan: 'week', week: 'week', weekly: 'week', seminggu: 'week', perminggu: 'week',
+  tahun: 'year', tahunan: 'year', year: 'year', yearly: 'year', annum: 'year', setahun: 'year', pertahun: 'year',
+};
+
+/** Parses "8.000.000", "8,5", "1,000", "1.5" with Indonesian or English separators. */
+export function parseAmount(s: string): number {
+  if (/^\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?$/.test(s)) {
+    const dec = /,(\d{1,2})$/.exec(s);
+    const whole = (dec === null ? s : s.slice(0, dec.index)).replace(/[.,]/g, '');
+    return Number(whole) + (dec === null ? 0 : Number(`0.${dec[1]}`));
+  }
+  return Number(s.replace(',', '.'));
+}
+
+export function toIdrMonthly(amount: number, currency: string, period: Period): number | null {
+  const rate = IDR_PER[currency];
+  if (rate === undefined) return null;
+  return amount * rate * PERIOD_TO_MONTH[period];
+}
+
+export interface PayResult {
+  offers: PayOffer[];
+  fees: PayOffer[];
+}
+
+const MIN_IDR_MONTHLY = 100_000;
+const MAX_IDR_MONTHLY = 10_000_000_000;
+
+export function extractPay(doc: Doc): PayResult {
+  const text = doc.norm.text;
+  const offers: PayOffer[] = [];
+  const fees: PayOffer[] = [];
+  let foreignHint: boolean | undefined;
+  AMOUNT.lastIndex = 0;
+  for (let m = AMOUNT.exec(text); m !== null; m = AMOUNT.exec(text)) {
+    if (m[0].length === 0) {
+      AMOUNT.lastIndex++;
+      continue;
+    }
+    const g = m.groups ?? {};
+    const a = g.a as string;
+    // Phone numbers, long ids and years are not amounts.
+    const digits = a.replace(/\D/g, '');
+    if (digits.length >= 10 || (a.startsWith('0') && digits.length > 2 && g.pre === undefined)) continue;
+    const preCur = g.pre ?? g.pre2;
+    const curWord = preCur ?? g.suf;
+    const multWord = g.am ?? g.bm;
+    let currency = curWord === undefined ? undefined : CURRENCY[curWord.replace(/\s+/g, ' ')];
+    const ctx = context(text, m.index);
+    if (currency === undefined) {
+      if (multWord === undefined && ctx !== 'pay') continue;
+      foreignHint ??= FOREIGN_HINT.test(text);
+      const raw = parseAmount(a) * (multWord === undefined ? 1 : (MULTIPLIER[multWord] ?? 1));
+      if (multWord === 'k' || multWord === undefined) currency = foreignHint && raw < 50_000 ? 'USD' : 'IDR';
+      else currency = 'IDR';
+      if (multWord === undefined && currency === 'IDR' && raw < 500_000) continue;
+    }
+    const mulA = g.am !== undefined ? (MULTIPLIER[g.am] ?? 1) : g.bm !== undefined ? (MULTIPLIER[g.bm] ?? 1) : 1;
+    const mulB = g.bm !== undefined ? (MULTIPLIER[g.bm] ?? 1) : mulA;
+    const amount = parseAmount(a) * mulA;
+    const amountMax = g.b === undefined ? undefined : parseAmount(g.b) * mulB;
+    if (!Number.isFinite(amount) || (amountMax !== undefined && !Number.isFinite(amountMax))) continue;
+    const perWord = g.per ?? g.per2;
+    const period: Period = perWord === undefined ? 'unknown' : (PERIODS[perWord] ?? 'unknown');
+    const top = amountMax !== undefined && amountMax > amount ? amountMax : amount;
+    const idr = toIdrMonthly(top, currency, period);
+    if (idr === null || idr < MIN_IDR_MONTHLY / (ctx === 'fee' ? 10 : 1) || idr > MAX_IDR_MONTHLY) continue;
+    const offer: PayOffer = {
+      amount,
+      ...(amountMax !== undefined && amountMax > amount ? { amountMax } : {}),
+      currency,
+      period,
+      idrMonthly: Math.round(idr),
+      span: normSpan(doc, m.index, m.index + m[0].trimEnd().length),
+    };
+    (ctx === 'fee' ? fees : offers).push(offer);
+    if (offers.length + fees.length >= 50) break;
+  }
+  return { offers, fees };
+}
+
+/** Whether the nearest cue word before an amount speaks of pay or of a fee. */
+function context(text: string, at: number): 'pay' | 'fee' | null {
+  const from = Math.max(0, at - 40);
+  const window = text.slice(from, at);
+  let last: 'pay' | 'fee' | null = null;
+  CONTEXT.lastIndex = 0;
+  for (let m = CONTEXT.exec(window); m !== null; m = CONTEXT.exec(window)) last = m[1] !== undefined ? 'pay' : 'fee';
+  return last;
+}

@@ -1,0 +1,38 @@
+// Qualifications a post asks for: none at all, school level, degree, years of experience, certificates,
+// language tests. "Tanpa ijazah" is read as none, not as a degree requirement.
+import type { Features } from '../contracts/features.js';
+import { normSpan, tokenSpan, type Doc } from './document.js';
+import { isNegated, QUAL_LEVELS, type LexiconHits } from './lexicon.js';
+
+export type Qualification = Features['qualifications'][number] & { years?: number };
+
+const YEARS = /(?:pengalaman|experience|berpengalaman)\D{0,20}?(\d{1,2})\s?(?:\+\s?)?(?:tahun|years?|yrs?)|(\d{1,2})\s?(?:\+\s?)?(?:tahun|years?|yrs?)\s(?:pengalaman|experience|berpengalaman)/g;
+
+export function extractQualifications(doc: Doc, hits: LexiconHits): Qualification[] {
+  const out: Qualification[] = [];
+  for (const h of hits.qual) {
+    const level = QUAL_LEVELS[h.payload.index];
+    if (level === undefined || out.length >= 50) continue;
+    if (level !== 'none' && isNegated(hits, h.t0)) {
+      out.push({ level: 'none', span: tokenSpan(doc, Math.max(0, h.t0 - 1), h.t1) });
+      continue;
+    }
+    out.push({ level, span: tokenSpan(doc, h.t0, h.t1) });
+  }
+  YEARS.lastIndex = 0;
+  for (let m = YEARS.exec(doc.norm.text); m !== null && out.length < 60; m = YEARS.exec(doc.norm.text)) {
+    const years = Number(m[1] ?? m[2]);
+    if (years > 0 && years < 40) out.push({ level: 'experience', years, span: normSpan(doc, m.index, m.index + m[0].length) });
+  }
+  return out;
+}
+
+/** The most demanding requirement: none < smp < sma < diploma < degree, with experience, certificates and language tests on top. */
+export function requirementLevel(quals: readonly Qualification[]): 'none' | 'low' | 'degree' | 'skilled' | 'unknown' {
+  if (quals.length === 0) return 'unknown';
+  const levels = new Set(quals.map((q) => q.level));
+  if (levels.has('language_test') || levels.has('certificate') || quals.some((q) => (q.years ?? 0) >= 2)) return 'skilled';
+  if (levels.has('degree') || levels.has('diploma') || levels.has('experience')) return 'degree';
+  if (levels.has('sma') || levels.has('smp')) return levels.has('none') ? 'none' : 'low';
+  return 'none';
+}
