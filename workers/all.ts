@@ -2,11 +2,13 @@
 import type { Stage } from '../src/contracts/jobs.js';
 import type { Services } from '../src/app/services.js';
 import type { WorkerDefinition } from '../src/queue/worker-host.js';
+import { collectWorker } from './collect.js';
 import { extractWorker } from './extract.js';
 import { routeWorker } from './route.js';
 import { scoreWorker } from './score.js';
 
-export const STAGE_WORKERS: Record<Exclude<Stage, 'collect'>, WorkerDefinition<Services, any>> = {
+export const STAGE_WORKERS: Record<Stage, WorkerDefinition<Services, any>> = {
+  collect: collectWorker,
   extract: extractWorker,
   score: scoreWorker,
   route: routeWorker,

@@ -1,4 +1,6 @@
 // The composition root's product: every long-lived service a Waspada process uses, built once.
+import type { Redis } from 'ioredis';
+import type { CollectRuntime } from '../collect/ports.js';
 import type { Config } from '../config.js';
 import type { Features } from '../contracts/features.js';
 import type { Logger } from '../log.js';
@@ -20,4 +22,8 @@ export interface Services {
   redisUrl: string;
   extract(text: string): Features;
   scorers: ScorerSource;
+  /** A plain Redis client for leases and shared rate limits (BullMQ keeps its own connections). */
+  redis: Redis;
+  /** The collector runtime, created on first use: only processes that crawl start a browser pool. */
+  collectRuntime(): CollectRuntime;
 }

@@ -1,5 +1,7 @@
 // Binds each stage handler's small interfaces to the real services (store, queues, models).
+import type { CollectDeps } from '../collect/ports.js';
 import type { ExtractDeps } from '../extract/handle-extract.js';
+import type { EvidenceLink } from '../store/evidence.js';
 import type { IngestDeps } from '../ingest/ingest-records.js';
 import { Jobs } from '../contracts/jobs.js';
 import type { RouteDeps } from '../route/handle-route.js';
@@ -52,5 +54,26 @@ export function routeDeps(s: Services): RouteDeps {
     getScores: (ids) => s.store.scores.get(ids),
     createCases: (cases) => s.store.cases.create(cases),
     markRouted: (ids) => s.store.posts.advanceStage(ids, 'routed'),
+  };
+}
+
+export function collectDeps(s: Services): CollectDeps {
+  return {
+    getSource: (id) => s.store.sources.get(id),
+    saveRun: (id, run) => s.store.sources.saveRun(id, run),
+    async ingest(posts, evidence) {
+      const result = await s.store.posts.insert(posts);
+      const links: EvidenceLink[] = [];
+      for (const [index, records] of evidence) {
+        const postId = result.idsByInput[index];
+        if (!postId) continue;
+        for (const r of records) links.push({ postId, kind: r.kind, key: r.key, sha256: r.sha256, bytes: r.bytes, capturedAt: r.capturedAt, url: r.url, crawlerVersion: r.crawlerVersion });
+      }
+      await s.store.evidence.link(links);
+      if (result.inserted.length > 0) await s.producer.enqueuePostBatches(Jobs.ExtractPosts, result.inserted, s.config.batchSize);
+      return { accepted: result.inserted.length, duplicates: result.duplicates };
+    },
+    runtime: s.collectRuntime(),
+    log: s.log.child({ stage: 'collect' }),
   };
 }

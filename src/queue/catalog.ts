@@ -48,3 +48,9 @@ export function queueSettings(config: Pick<Config, 'queuePrefix' | 'jobAttempts'
     },
   };
 }
+
+/** Redis keys Waspada owns outside BullMQ, all under the queue prefix (so one hash tag covers them on a cluster). */
+export const RedisKeys = {
+  sourceLock: (prefix: string, sourceId: number) => `${prefix}:lock:source:${sourceId}`,
+  schedulerId: (sourceId: number) => `source-${sourceId}`,
+} as const;

@@ -1,4 +1,9 @@
 // The list of CLI commands. Each file registers its own command(s); add a line here for a new one.
 import type { RegisterCommand } from '../program.js';
+import { registerCrawl } from './crawl.js';
+import { registerIngest } from './ingest.js';
+import { registerRun } from './run.js';
+import { registerScore } from './score.js';
+import { registerStats } from './stats.js';
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerIngest, registerScore, registerStats, registerCrawl];

@@ -1,0 +1,85 @@
+// End to end on real Redis and both databases: 200 posts through every stage to the cases that the
+// offline scorer predicts, then the same 200 again with nothing duplicated.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestDeps } from '../src/app/stage-deps.js';
+import { ingestRecords } from '../src/ingest/ingest-records.js';
+import type { RawRecord } from '../src/ingest/read-records.js';
+import { routePost } from '../src/route/route-post.js';
+import { testDatabases } from './helpers/databases.js';
+import { startTestPipeline, waitFor, type TestPipeline } from './helpers/pipeline.js';
+
+const corpus = readFileSync(new URL('../fixtures/corpus/corpus.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { id: string; platform: string; text: string });
+const POSTS = corpus.slice(0, 200).map((c, i) => ({ platform: c.platform, externalId: `e2e-${c.id}`, text: c.text, reach: { views: i * 10 } }));
+const records = (): RawRecord[] => POSTS.map((value, i) => ({ record: `post ${i}`, value, notes: [] }));
+
+const databases = await testDatabases();
+
+describe.each(databases)('pipeline end to end on $name', (database) => {
+  let pipeline: TestPipeline;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await database.open();
+    drop = opened.drop;
+    pipeline = await startTestPipeline(opened.db);
+  });
+  afterAll(async () => {
+    await pipeline?.stop();
+    await drop?.();
+  });
+
+  it('moves 200 posts through extract, score and route to the expected cases, and a replay duplicates nothing', async () => {
+    const { store } = pipeline.services;
+    const first = await ingestRecords(records(), ingestDeps(pipeline.services), 'e2e');
+    expect(first).toMatchObject({ accepted: 200, duplicate: 0, rejected: 0 });
+    await waitFor(async () => (await store.posts.countReached()).routed === 200, 'all posts routed');
+
+    // The expected cases: the same extractor, model and rules, applied offline.
+    const model = await pipeline.services.scorers.current();
+    const expected = new Set<string>();
+    const ids = first.postIds;
+    for (const [i, post] of POSTS.entries()) {
+      const features = pipeline.services.extract(post.text);
+      const score = model.score(post.text, features);
+      if (score.verdict !== 'suspect' && !score.uncertain) continue;
+      for (const queue of routePost({ post, features, score }).queues) expected.add(`${ids[i]}:${queue}`);
+    }
+    const cases = await store.db.query<{ post_id: number; queue: string }>('SELECT post_id, queue FROM cases');
+    expect(new Set(cases.map((c) => `${c.post_id}:${c.queue}`))).toEqual(expected);
+    expect(expected.size).toBeGreaterThan(20);
+    const scores = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM scores');
+    expect(scores[0]?.n).toBe(200);
+
+    const again = await ingestRecords(records(), ingestDeps(pipeline.services), 'e2e');
+    expect(again).toMatchObject({ accepted: 0, duplicate: 200, rejected: 0 });
+    // Replaying every stage's job directly must change nothing either.
+    await pipeline.services.producer.enqueue('extract-posts', { postIds: ids }, { jobId: 'replay-extract' });
+    await pipeline.services.producer.enqueue('route-posts', { postIds: ids }, { jobId: 'replay-route' });
+    await waitFor(async () => {
+      const counts = await Promise.all(pipeline.services.producer.allQueues().map((q) => q.getJobCounts('waiting', 'active', 'delayed')));
+      return counts.every((c) => (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0);
+    }, 'replayed jobs to finish');
+    const after = await store.db.query<{ posts: number; scores: number; cases: number; features: number }>(
+      'SELECT (SELECT count(*)::int FROM posts) AS posts, (SELECT count(*)::int FROM scores) AS scores, (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM features) AS features',
+    );
+    expect(after[0]).toEqual({ posts: 200, scores: 200, features: 200, cases: expected.size });
+  });
+
+  it('fails a job whose payload breaks its schema as unrecoverable, keeps it inspectable, and keeps working', async () => {
+    const queue = pipeline.services.producer.queue('score');
+    const bad = await queue.add('score-posts', { postIds: 'not-a-list' }, { jobId: 'bad-payload', attempts: 5 });
+    await waitFor(async () => (await queue.getJob(bad.id!))?.failedReason !== undefined, 'the bad job to fail');
+    const failed = await queue.getJob(bad.id!);
+    expect(failed?.failedReason).toMatch(/invalid payload for job "score-posts".*postIds/);
+    expect(failed?.attemptsMade).toBe(1);
+    expect(await failed?.getState()).toBe('failed');
+    // The worker is still alive: a good post still goes through.
+    const more = await ingestRecords([{ record: 'late', value: { platform: 'x', externalId: 'late-1', text: 'Dicari admin CS ke Kamboja gaji 1500 USD, tiket gratis, WA 0812-0000-1111' }, notes: [] }], ingestDeps(pipeline.services), 'e2e');
+    expect(more.accepted).toBe(1);
+    await waitFor(async () => (await pipeline.services.store.posts.countReached()).routed === 201, 'the late post to be routed');
+  });
+});
