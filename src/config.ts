@@ -38,6 +38,12 @@ export const SETTINGS = {
   userAgent: setting('CRAWL_USER_AGENT', z.string().default('WaspadaBot/0.1 (+https://github.com/waspada; research crawler)'), 'User-Agent sent by collectors.'),
   chromiumPath: setting('PLAYWRIGHT_CHROMIUM_PATH', z.string().optional(), 'Chromium executable. Unset: the system chromium, else Playwright\'s own browser.'),
   sessionSecret: setting('SESSION_SECRET', z.string().min(16).optional(), 'Secret for console session cookies. Unset: generated once and kept under DATA_DIR.'),
+  sessionTtlMinutes: setting('SESSION_TTL_MINUTES', z.coerce.number().int().min(1).max(10_080).default(480), 'Console session lifetime in minutes (server-side; the cookie dies with it).'),
+  cookieSecure: setting('COOKIE_SECURE', Bool.default(false), 'Mark console cookies Secure; turn on behind HTTPS.'),
+  claimLeaseMinutes: setting('CLAIM_LEASE_MINUTES', z.coerce.number().int().min(1).max(1440).default(30), 'How long an analyst holds a claimed case before it returns to the queue.'),
+  loginMaxFailures: setting('LOGIN_MAX_FAILURES', z.coerce.number().int().min(1).max(1000).default(5), 'Failed logins per username (×4 per address) allowed in the window before logins are refused.'),
+  loginWindowMinutes: setting('LOGIN_WINDOW_MINUTES', z.coerce.number().int().min(1).max(1440).default(15), 'Window for counting failed logins.'),
+  retentionDays: setting('RETENTION_DAYS', z.coerce.number().int().min(1).max(36_500).default(180), 'Posts older than this that never became a case are purged by `waspada retention purge`.'),
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -5,6 +5,11 @@ import { EvidenceRepository } from './evidence.js';
 import { FeatureRepository, ScoreRepository } from './analysis.js';
 import { PostRepository } from './posts.js';
 import { RejectRepository } from './rejects.js';
+import { AuditRepository } from './audit.js';
+import { CaseActionRepository } from './case-actions.js';
+import { ReviewReadRepository } from './review-reads.js';
+import { LoginFailureRepository, SessionRepository, TokenRepository } from './sessions.js';
+import { UserRepository } from './users.js';
 import { SourceRepository } from './sources.js';
 
 export class Store {
@@ -15,6 +20,13 @@ export class Store {
   readonly sources: SourceRepository;
   readonly rejects: RejectRepository;
   readonly evidence: EvidenceRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly tokens: TokenRepository;
+  readonly loginFailures: LoginFailureRepository;
+  readonly audit: AuditRepository;
+  readonly caseActions: CaseActionRepository;
+  readonly review: ReviewReadRepository;
 
   constructor(readonly db: Db) {
     this.posts = new PostRepository(db);
@@ -24,6 +36,13 @@ export class Store {
     this.sources = new SourceRepository(db);
     this.rejects = new RejectRepository(db);
     this.evidence = new EvidenceRepository(db);
+    this.users = new UserRepository(db);
+    this.sessions = new SessionRepository(db);
+    this.tokens = new TokenRepository(db);
+    this.loginFailures = new LoginFailureRepository(db);
+    this.audit = new AuditRepository(db);
+    this.caseActions = new CaseActionRepository(db);
+    this.review = new ReviewReadRepository(db);
   }
 
   async ping(): Promise<boolean> {

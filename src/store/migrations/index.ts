@@ -1,9 +1,10 @@
 // The ordered list of schema migrations. Add a file and a line; never edit an applied migration.
 import { up as core } from './001-core.js';
+import { up as review } from './002-review.js';
 
 export interface Migration {
   id: string;
   up: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }];
+export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }, { id: '002-review', up: review }];
