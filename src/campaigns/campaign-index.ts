@@ -95,6 +95,7 @@ export class CampaignIndex {
   /** The contact as first seen, for display. */
   private readonly contactShown: CampaignContact[] = [];
   private count = 0;
+  private readonly signatureScratch = new Uint32Array(SIGNATURE_HASHES);
 
   // Per-post columns, by dense index.
   private ids = new Float64Array(0);
@@ -147,7 +148,8 @@ export class CampaignIndex {
   /** Computes the post's signature and adds it. Adding a post id twice changes nothing and returns its campaign. */
   add(post: CampaignPostInput): AddResult {
     if (this.indexOfId.has(post.id)) return this.repeatAdd(post.id);
-    return this.addWithSignature(post, signatureOf(post.text));
+    // The LSH arena copies the signature, so one scratch buffer serves every add.
+    return this.addWithSignature(post, signatureOf(post.text, this.signatureScratch));
   }
 
   /** Adds a post whose signature was stored earlier (signatureOf of the same SIGNATURE_VERSION); used to rebuild at start-up. */

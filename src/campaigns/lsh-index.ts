@@ -72,13 +72,21 @@ export class LshIndex {
     return estimateJaccard(this.arena, a * this.hashes, this.arena, b * this.hashes, this.hashes);
   }
 
-  /** Indexed posts whose estimated Jaccard similarity with `signature` is at least `threshold`, most similar first. */
+  /**
+   * Indexed posts whose estimated Jaccard similarity with `signature` is at least `threshold`, most similar
+   * first. With `limit`, the search stops once that many are found (the best of those found, not of all).
+   */
   query(signature: Uint32Array, threshold: number, options: { exclude?: number; limit?: number } = {}): LshMatch[] {
     if (isEmptySignature(signature)) return [];
     const exclude = options.exclude ?? -1;
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const k = this.hashes;
+    // A candidate is rejected as soon as it has more unequal positions than the threshold allows.
+    const maxMismatches = k - Math.ceil(threshold * k - 1e-9);
+    const arena = this.arena;
     const stamp = ++this.stamp;
     const matches: LshMatch[] = [];
-    for (let band = 0; band < this.bands; band++) {
+    for (let band = 0; band < this.bands && matches.length < limit; band++) {
       const slot = this.slotFor(this.bandKey(signature, 0, band), false);
       if (slot < 0) continue;
       let entry = this.slotHeads[slot]!;
@@ -87,12 +95,14 @@ export class LshIndex {
         entry = this.chain[entry]!;
         if (index === exclude || this.seenStamp[index] === stamp) continue;
         this.seenStamp[index] = stamp;
-        const similarity = estimateJaccard(signature, 0, this.arena, index * this.hashes, this.hashes);
-        if (similarity >= threshold) matches.push({ index, similarity });
+        const base = index * k;
+        let mismatches = 0;
+        for (let i = 0; i < k && mismatches <= maxMismatches; i++) if (signature[i] !== arena[base + i]) mismatches++;
+        if (mismatches <= maxMismatches) matches.push({ index, similarity: (k - mismatches) / k });
       }
     }
     matches.sort((x, y) => y.similarity - x.similarity || x.index - y.index);
-    return options.limit !== undefined && matches.length > options.limit ? matches.slice(0, options.limit) : matches;
+    return matches.length > limit ? matches.slice(0, limit) : matches;
   }
 
   /** Approximate bytes held, for the benchmark and metrics. */

@@ -11,11 +11,13 @@ export const MIN_SHINGLES = 24;
 
 export { SIGNATURE_HASHES };
 
-/** MinHash signature of a post's text (SIGNATURE_HASHES unsigned 32-bit values). */
-export function signatureOf(text: string): Uint32Array {
-  const shingles = shingleHashes(text);
-  if (shingles.length < MIN_SHINGLES) return new Uint32Array(SIGNATURE_HASHES).fill(EMPTY_VALUE);
-  return minhash(shingles);
+const shingleScratch = { buffer: new Uint32Array(1024) };
+
+/** MinHash signature of a post's text (SIGNATURE_HASHES unsigned 32-bit values), written into `out` when given. */
+export function signatureOf(text: string, out = new Uint32Array(SIGNATURE_HASHES)): Uint32Array {
+  const shingles = shingleHashes(text, shingleScratch);
+  if (shingles.length < MIN_SHINGLES) return out.fill(EMPTY_VALUE);
+  return minhash(shingles, shingles.length, out);
 }
 
 /** Little-endian bytes for a bytea column (SIGNATURE_HASHES × 4 bytes). */
