@@ -244,6 +244,8 @@ function fill(template: string, d: Dice, parts: Parts, extra: Record<string, str
       case 'pct': return String(d.int(2, 10));
       case 'fee': return d.pick(['Rp2.500.000', 'Rp3 juta', '5jt', 'Rp11 juta', '12 juta', 'Rp1,5 jt']);
       case 'year': return d.pick(['2025', '2026']);
+      case 'email': return `${fakeHandle(d, parts).replace(/_/g, '.')}@gmail.com`;
+      case 'site': return `${fakeHandle(d, parts).replace(/_/g, '-')}.my.id`;
       default: return whole;
     }
   });
