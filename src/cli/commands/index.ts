@@ -4,6 +4,7 @@ import { registerCrawl } from './crawl.js';
 import { registerIngest } from './ingest.js';
 import { registerRun } from './run.js';
 import { registerScore } from './score.js';
+import { registerSources } from './sources.js';
 import { registerStats } from './stats.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerIngest, registerScore, registerStats, registerCrawl];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerIngest, registerScore, registerStats, registerSources, registerCrawl];
