@@ -10,7 +10,8 @@ import { MODEL_FORMAT, type Algo, type ModelArtifact, type ModelMetadata } from 
 import { trainNatural } from './models/natural-baselines.js';
 import { DEFAULT_WASPADA_PARAMS, trainWaspada, type TrainProgress, type WaspadaParams } from './models/waspada-model.js';
 
-export const DEFAULT_UNCERTAINTY_BAND = 0.15;
+export { DEFAULT_BAND as DEFAULT_UNCERTAINTY_BAND } from './active-learning.js';
+import { DEFAULT_BAND as DEFAULT_UNCERTAINTY_BAND } from './active-learning.js';
 
 export interface TrainOptions {
   algo: Algo;

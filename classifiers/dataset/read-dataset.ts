@@ -17,6 +17,8 @@ export interface DatasetOptions {
   negative: readonly string[];
   /** Column holding a row id; rows without one are numbered. */
   idField: string;
+  /** Keep only rows whose `field` equals one of the values (e.g. split=train). */
+  where?: ReadonlyArray<{ field: string; value: string }>;
 }
 
 export const DEFAULT_POSITIVE = ['scam', '1', 'true', 'fraud', 'fraudulent', 'penipuan', 'suspect', 'positive'];
@@ -72,6 +74,7 @@ export function parseDataset(content: string, options: DatasetOptions, source = 
   const anyNegative = negative.has('*');
   const docs: LabelledDoc[] = [];
   for (const { row, record } of records) {
+    if (options.where && !options.where.every((w) => stringOf(record[w.field]) === w.value)) continue;
     const where = `${source}: row ${row}`;
     const text = options.format === 'emscad' ? emscadText(record, where) : joinFields(record, options.textFields, where);
     if (text.trim() === '') throw new DatasetError(`${where}: empty text`);

@@ -2,6 +2,7 @@
 // are stratified and keep exact/near duplicates together (so leakage cannot inflate the figures).
 import type { LabelledDoc } from '../dataset/read-dataset.js';
 import { duplicateGroups, fingerprint } from '../dataset/leakage.js';
+import { memoizedPreparer } from '../features/preparer.js';
 import { modelFromArtifact } from '../models/from-artifact.js';
 import { assignFolds } from '../models/waspada-model.js';
 import { trainModel, type TrainOptions } from '../train.js';
@@ -29,6 +30,7 @@ export function crossValidate(
   const dup = duplicateGroups(docs.map((d) => fingerprint(d.text)));
   const grouped = options.groupDuplicates ?? true;
   const folds = assignFolds(labels, k, options.seed, grouped ? dup.group : undefined);
+  const preparer = memoizedPreparer(options.preparer);
   const probabilities = new Float64Array(docs.length);
   const predicted = new Uint8Array(docs.length);
   const thresholds: number[] = [];
@@ -38,9 +40,9 @@ export function crossValidate(
     const train = docs.filter((_, i) => folds[i] !== f);
     const trainGroups = grouped ? Int32Array.from(docs.map((_, i) => i).filter((i) => folds[i] !== f).map((i) => dup.group[i] as number)) : undefined;
     const started = performance.now();
-    const artifact = trainModel(train, { ...options, seed: options.seed + 1000 * (f + 1), groups: trainGroups });
+    const artifact = trainModel(train, { ...options, preparer, seed: options.seed + 1000 * (f + 1), groups: trainGroups });
     trainSeconds += (performance.now() - started) / 1000;
-    const model = modelFromArtifact(artifact, options.preparer);
+    const model = modelFromArtifact(artifact, preparer);
     thresholds.push(model.threshold);
     docs.forEach((d, i) => {
       if (folds[i] !== f) return;

@@ -116,3 +116,20 @@ export function prCurve(probabilities: ArrayLike<number>, labels: ArrayLike<numb
   }
   return out;
 }
+
+/** Metrics when each row's decision was made at its own threshold (pooled cross-validation folds). */
+export function metricsFromDecisions(probabilities: ArrayLike<number>, labels: ArrayLike<number>, predicted: ArrayLike<number>, threshold: number): Metrics {
+  const confusion: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === 1) predicted[i] === 1 ? confusion.tp++ : confusion.fn++;
+    else predicted[i] === 1 ? confusion.fp++ : confusion.tn++;
+  }
+  return {
+    n: labels.length,
+    ...precisionRecallF1(confusion),
+    pr_auc: averagePrecision(probabilities, labels),
+    roc_auc: rocAuc(probabilities, labels),
+    threshold,
+    confusion,
+  };
+}

@@ -27,3 +27,21 @@ export const plainPreparer: Preparer = {
     return { normalized: text, toOriginal: (start, end) => ({ start, end }), values: {} };
   },
 };
+
+/** Remembers prepared texts (by text), so cross-validation extracts each document once instead of once per fold. */
+export function memoizedPreparer(inner: Preparer): Preparer {
+  const cache = new Map<string, PreparedText>();
+  return {
+    featuresVersion: inner.featuresVersion,
+    featureNames: inner.featureNames,
+    prepare(text, features) {
+      if (features) return inner.prepare(text, features);
+      let prepared = cache.get(text);
+      if (!prepared) {
+        prepared = inner.prepare(text);
+        cache.set(text, prepared);
+      }
+      return prepared;
+    },
+  };
+}

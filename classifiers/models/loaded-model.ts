@@ -12,6 +12,8 @@ export interface TermContribution {
 }
 
 export interface Explanation {
+  /** The same calibrated probability `probability()` returns. */
+  probability: number;
   /** Text terms, strongest push towards scam first. */
   terms: TermContribution[];
   /** Extracted feature slots (featureVector names) with their log-odds contribution, largest magnitude first. */

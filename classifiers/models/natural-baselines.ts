@@ -72,7 +72,7 @@ export class NaturalModel implements LoadedModel {
   probability(text: string, _features?: Features): number {
     return naturalProbability(this.classifier, text);
   }
-  explain(): Explanation {
-    return { terms: [], features: [] };
+  explain(text: string): Explanation {
+    return { probability: this.probability(text), terms: [], features: [] };
   }
 }

@@ -170,14 +170,16 @@ export class WaspadaModel implements LoadedModel {
     const prepared = this.preparer.prepare(text, features);
     const lower = prepared.normalized.toLowerCase();
     const byTerm = new Map<string, { weight: number; spans: Map<string, Span> }>();
+    let margin = this.bias;
     for (const c of this.vectorizer.textContributions(prepared.normalized, this.weights)) {
-      const term = lower.slice(c.start, c.end);
-      const key = c.kind === HashKind.Bigram ? `${term}` : term;
-      const entry = byTerm.get(key) ?? { weight: 0, spans: new Map<string, Span>() };
+      margin += c.contribution;
+      // Bigrams keep their own entry ("kerja di"); unigrams and character grams add up under the word.
+      const term = c.kind === HashKind.Bigram ? lower.slice(c.start, c.end).replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.slice(c.start, c.end);
+      const entry = byTerm.get(term) ?? { weight: 0, spans: new Map<string, Span>() };
       entry.weight += c.contribution;
       const span = prepared.toOriginal(c.start, c.end);
       entry.spans.set(`${span.start}:${span.end}`, span);
-      byTerm.set(key, entry);
+      byTerm.set(term, entry);
     }
     const terms: TermContribution[] = [...byTerm.entries()]
       .filter(([, e]) => e.weight > 0)
@@ -189,6 +191,7 @@ export class WaspadaModel implements LoadedModel {
       .map(([slot, value]) => ({ name: this.vectorizer.featureNames[slot] as string, weight: (this.weights[this.vectorizer.textDim + slot] as number) * value }))
       .filter((f) => f.weight !== 0)
       .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
-    return { terms, features: featureWeights };
+    for (const f of featureWeights) margin += f.weight;
+    return { probability: applyPlatt(this.platt, margin), terms, features: featureWeights };
   }
 }

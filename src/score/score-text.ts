@@ -1,0 +1,72 @@
+// Scores one post with a loaded model: calibrated probability, verdict at the model's threshold, the
+// active-learning flag, and reasons (extractor reasons ordered by what the model made of them, plus top text terms).
+import type { Reason, Span } from '../contracts/common.js';
+import type { Features } from '../contracts/features.js';
+import type { Verdict } from '../contracts/score.js';
+import { isUncertain } from '../../classifiers/active-learning.js';
+import type { Explanation, LoadedModel } from '../../classifiers/models/loaded-model.js';
+import reasonSlots from './data/reason-slots.json' with { type: 'json' };
+
+export interface TextScore {
+  probability: number;
+  verdict: Verdict;
+  threshold: number;
+  uncertain: boolean;
+  reasons: Reason[];
+  modelVersion: string;
+}
+
+export const TEXT_TERMS = 'TEXT_TERMS';
+const TOP_TERMS = 5;
+
+const EXPLICIT_SLOTS: Readonly<Record<string, readonly string[]>> = reasonSlots.slots;
+
+/** The listed slots for `code`, else slots named like it: `dest.scam_hub` ↔ DEST_SCAM_HUB, `flag.free_travel` ↔ FREE_TRAVEL. */
+export function slotMatchesCode(slot: string, code: string): boolean {
+  const explicit = EXPLICIT_SLOTS[code];
+  if (explicit) return explicit.includes(slot);
+  const joined = slot.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  const target = code.toLowerCase();
+  return joined === target || joined.endsWith(`_${target}`);
+}
+
+export function reasonsFromExplanation(features: Features, explanation: Explanation): Reason[] {
+  const weighted = features.reasons.map((reason, order) => {
+    let weight = 0;
+    for (const f of explanation.features) if (slotMatchesCode(f.name, reason.code)) weight += f.weight;
+    return { reason: { ...reason, weight: round(weight) }, order };
+  });
+  // Strongest push towards scam first; the extractor's order breaks ties so output is stable.
+  weighted.sort((a, b) => (b.reason.weight ?? 0) - (a.reason.weight ?? 0) || a.order - b.order);
+  const reasons = weighted.map((w) => w.reason);
+  const terms = explanation.terms.slice(0, TOP_TERMS);
+  if (terms.length > 0) {
+    const list = terms.map((t) => `"${t.term}"`).join(', ');
+    const spans: Span[] = terms.flatMap((t) => t.spans).sort((a, b) => a.start - b.start || a.end - b.end);
+    reasons.push({
+      code: TEXT_TERMS,
+      label: { id: `Kata yang paling menaikkan skor model: ${list}`, en: `Words that raised the model score most: ${list}` },
+      spans,
+      weight: round(terms.reduce((s, t) => s + t.weight, 0)),
+    });
+  }
+  return reasons;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+export function scoreText(model: LoadedModel, text: string, features: Features): TextScore {
+  const explanation = model.explain(text, features, TOP_TERMS);
+  const probability = explanation.probability;
+  const threshold = model.threshold;
+  return {
+    probability,
+    verdict: probability >= threshold ? 'suspect' : 'clear',
+    threshold,
+    uncertain: isUncertain(probability, threshold, model.uncertaintyBand),
+    reasons: reasonsFromExplanation(features, explanation),
+    modelVersion: model.version,
+  };
+}
