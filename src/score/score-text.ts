@@ -5,7 +5,7 @@ import type { Features } from '../contracts/features.js';
 import type { Verdict } from '../contracts/score.js';
 import { isUncertain } from '../../classifiers/active-learning.js';
 import type { Explanation, LoadedModel } from '../../classifiers/models/loaded-model.js';
-import reasonSlots from './data/reason-slots.json' with { type: 'json' };
+import reasonSlots from './reason-slots.json' with { type: 'json' };
 
 export interface TextScore {
   probability: number;
