@@ -831,9 +831,6 @@ function compose(category: Category, d: Dice, parts: Parts): Draft {
   }
 }
 
-/** Set by buildCorpus: base ids up to this number are hand-written. */
-const HANDWRITTEN_BASES = { count: 0 };
-
 export function buildCorpus(seed: number): CorpusRow[] {
   const parts = Parts.parse(JSON.parse(readFileSync(`${CORPUS_DIR}parts.json`, 'utf8')));
   const d = new Dice(mulberry32(seed));
@@ -850,7 +847,6 @@ export function buildCorpus(seed: number): CorpusRow[] {
   };
 
   const bases = loadBases();
-  HANDWRITTEN_BASES.count = bases.length;
   const splits = assignHandwrittenSplits(bases);
   bases.forEach((b, i) => {
     const base = `b${String(++baseNo).padStart(4, '0')}`;
@@ -875,7 +871,7 @@ export function buildCorpus(seed: number): CorpusRow[] {
 }
 
 /** Rewrites the counts table between the markers in fixtures/corpus/README.md. */
-function writeCountsIntoReadme(rows: CorpusRow[]): void {
+function writeCountsIntoReadme(rows: CorpusRow[], handwrittenCount: number): void {
   const readme = `${CORPUS_DIR}README.md`;
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- counts: written by scripts/build-corpus.ts -->';
@@ -895,8 +891,10 @@ function writeCountsIntoReadme(rows: CorpusRow[]): void {
   lines.push(`| **total** | | ${n((r) => r.split === 'train')} | ${n((r) => r.split === 'eval')} | ${rows.length} | ${new Set(rows.map((r) => r.base)).size} |`);
   const langs = Lang.options.map((l) => `${l} ${n((r) => r.lang === l)}`).join(', ');
   const platforms = Platform.options.map((p) => `${p} ${n((r) => r.platform === p)}`).join(', ');
-  const handwritten = new Set(rows.filter((r) => r.base <= `b${String(HANDWRITTEN_BASES.count).padStart(4, '0')}`).map((r) => r.base)).size;
-  const body = `${lines.join('\n')}\n\nLanguages: ${langs}. Platforms: ${platforms}. Hand-written bases: ${handwritten} (${n((r) => r.base <= `b${String(HANDWRITTEN_BASES.count).padStart(4, '0')}`)} rows with their variants).\n`;
+  // Hand-written bases are numbered first, so their ids sort below the generated ones.
+  const lastHandwritten = `b${String(handwrittenCount).padStart(4, '0')}`;
+  const handwrittenRows = rows.filter((r) => r.base <= lastHandwritten);
+  const body = `${lines.join('\n')}\n\nLanguages: ${langs}. Platforms: ${platforms}. Hand-written bases: ${new Set(handwrittenRows.map((r) => r.base)).size} (${handwrittenRows.length} rows with their variants); the rest are generated.\n`;
   writeFileSync(readme, `${text.slice(0, from + start.length)}\n${body}${text.slice(to)}`);
 }
 
@@ -915,7 +913,7 @@ function main(): void {
     return;
   }
   writeFileSync(file, out);
-  writeCountsIntoReadme(rows);
+  writeCountsIntoReadme(rows, loadBases().length);
   const count = (f: (r: CorpusRow) => string) => rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [f(r)]: (acc[f(r)] ?? 0) + 1 }), {});
   process.stdout.write(`${JSON.stringify({ rows: rows.length, bases: new Set(rows.map((r) => r.base)).size, label: count((r) => r.label), split: count((r) => r.split), splitLabel: count((r) => `${r.split}/${r.label}`), category: count((r) => r.category), lang: count((r) => r.lang), platform: count((r) => r.platform) }, null, 1)}\n`);
 }

@@ -95,6 +95,27 @@ describe('labelled corpus', () => {
     expect(leaked.map((r) => r.id)).toEqual([]);
   });
 
+  it('has no eval post that is a near-copy of a train post (word-trigram Jaccard < 0.8)', () => {
+    const shingles = (text: string): Set<string> => {
+      const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+      const out = new Set<string>();
+      for (let i = 0; i + 2 < words.length; i++) out.add(words.slice(i, i + 3).join(' '));
+      return out;
+    };
+    const train = rows.filter((r) => r.split === 'train').map((r) => ({ id: r.id, s: shingles(r.text) }));
+    const near: string[] = [];
+    for (const r of rows.filter((x) => x.split === 'eval')) {
+      const s = shingles(r.text);
+      for (const t of train) {
+        let inter = 0;
+        for (const x of s) if (t.s.has(x)) inter++;
+        const union = s.size + t.s.size - inter;
+        if (union > 0 && inter / union >= 0.8) near.push(`${r.id}~${t.id}`);
+      }
+    }
+    expect(near).toEqual([]);
+  });
+
   it('meets the minimum size of every category, in both splits', () => {
     for (const [category, min] of Object.entries(MIN_PER_CATEGORY)) {
       const inCategory = rows.filter((r) => r.category === category);

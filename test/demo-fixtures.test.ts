@@ -44,4 +44,12 @@ describe('demo posts fixture', () => {
     const reposts = digits.filter((d) => d.includes('081200004417') || d.includes('6281200004417'));
     expect(reposts.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('uses only fictitious phone numbers (Indonesian mobiles have 0000 as the middle block)', () => {
+    const mobile = /(?:\+62[\s-]?|\b62|\b0)8\d{1,2}[\s.-]?(\d{4})[\s.-]?\d{3,4}\b/g;
+    for (const line of lines) {
+      const { text, externalId } = JSON.parse(line) as { text: string; externalId: string };
+      for (const m of text.matchAll(mobile)) expect(m[1], `${externalId}: ${m[0]}`).toBe('0000');
+    }
+  });
 });
