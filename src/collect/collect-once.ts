@@ -20,7 +20,8 @@ export interface CollectTarget {
 export interface CollectOutcome {
   posts: PostInput[];
   evidence: Map<number, EvidenceRecord[]>;
-  cursor: string;
+  /** Unchanged when nothing was scraped, so a failed run never rewrites the position. */
+  cursor: string | null;
   health: SourceHealth;
   pages: number;
   problems: PageProblem[];
@@ -52,6 +53,6 @@ export async function collectOnce(
       : valid.map((v, index) => ({ index, valid: v })).filter(({ valid: v }) => runtime.evidenceMode === 'all' || runtime.isSuspect(v.post));
   const evidence = await captureEvidence(chosen, { evidence: runtime.evidence, browser: runtime.browser, ctx, screenshots: runtime.screenshots, log, now });
   // Rejected items advance the cursor too: re-reading a malformed post every run would not fix it.
-  const next = advanceCursor(cursor, result.items);
-  return { posts: valid.map((v) => v.post), evidence, cursor: serializeCursor(next), health: result.health, pages: result.pages, problems: result.problems, rejected };
+  const next = result.items.length > 0 ? serializeCursor(advanceCursor(cursor, result.items)) : cursorRaw;
+  return { posts: valid.map((v) => v.post), evidence, cursor: next, health: result.health, pages: result.pages, problems: result.problems, rejected };
 }

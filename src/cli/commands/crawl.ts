@@ -87,7 +87,7 @@ export const registerCrawl: RegisterCommand = (program) => {
           else process.stdout.write(`${post.externalId ?? '-'}\t${post.postedAt ?? '-'}\t${post.text.replace(/\s+/g, ' ').slice(0, 100)}\n`);
         });
         for (const r of outcome.rejected) process.stderr.write(`skipped item ${r.key}: ${r.reason}\n`);
-        process.stderr.write(`${outcome.posts.length} posts from ${outcome.pages} pages; health ${outcome.health}; cursor ${outcome.cursor}\n`);
+        process.stderr.write(`${outcome.posts.length} posts from ${outcome.pages} pages; health ${outcome.health}; cursor ${outcome.cursor ?? 'none'}\n`);
         if (outcome.health !== 'ok' && outcome.health !== 'empty') {
           throw new CliError(`source unhealthy (${outcome.health}): ${outcome.problems.map((p) => p.message).join('; ')}`);
         }

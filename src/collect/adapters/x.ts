@@ -159,14 +159,18 @@ export const xAdapter: Adapter = {
         );
       });
       await page.goto(target.url, { waitUntil: 'domcontentloaded' });
+      // A redirect to the login flow is known at once; no need to wait for timelines that will not come.
+      wall = detectWall({ url: page.url(), body: '' });
+      if (wall) return;
+      let seen = 0;
       for (let i = 0; i < scrolls; i++) {
-        const before = timelines.length;
-        await page.waitForResponse(isTimelineResponse, { timeout: i === 0 ? 10_000 : 3_000 }).catch(() => undefined);
+        if (pending.length === seen) await page.waitForResponse(isTimelineResponse, { timeout: i === 0 ? 10_000 : 2_500 }).catch(() => undefined);
+        // Endless scroll: bounded by maxPages, and stopped when a scroll brings nothing new.
+        if (pending.length === seen) break;
+        seen = pending.length;
         await Promise.all(pending);
         const all = timelines.flatMap((t) => t.items);
         if (all.length >= limits.maxItems || all.some((item) => !isNew(item))) break;
-        // Endless scroll: bounded by maxPages, and stopped when a scroll brings nothing new.
-        if (i > 0 && timelines.length === before) break;
         await page.mouse.wheel(0, 20_000);
       }
       await Promise.all(pending);
