@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { PostInput } from '../src/contracts/post.js';
 
 const DEMO_FILE = fileURLToPath(new URL('../fixtures/demo/posts.jsonl', import.meta.url));
@@ -51,5 +52,18 @@ describe('demo posts fixture', () => {
       const { text, externalId } = JSON.parse(line) as { text: string; externalId: string };
       for (const m of text.matchAll(mobile)) expect(m[1], `${externalId}: ${m[0]}`).toBe('0000');
     }
+  });
+
+  it('has an expected label for every post, roughly half scam, and one campaign of at least three reposts', () => {
+    const expectedFile = fileURLToPath(new URL('../fixtures/demo/expected.json', import.meta.url));
+    const expected = z
+      .object({ posts: z.record(z.string(), z.object({ label: z.enum(['scam', 'legit']), campaign: z.string().optional() })) })
+      .parse(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    const ids = lines.map((line) => (JSON.parse(line) as { externalId: string }).externalId);
+    expect(Object.keys(expected.posts).sort()).toEqual([...ids].sort());
+    const scamShare = Object.values(expected.posts).filter((p) => p.label === 'scam').length / ids.length;
+    expect(scamShare).toBeGreaterThan(0.35);
+    expect(scamShare).toBeLessThan(0.65);
+    expect(Object.values(expected.posts).filter((p) => p.campaign !== undefined).length).toBeGreaterThanOrEqual(3);
   });
 });
