@@ -21,6 +21,7 @@ const BANK_RE = new RegExp(
   'g',
 );
 const BANK_NAME_RE = new RegExp(String.raw`\b(${table.banks.join('|')})\b`);
+const LINE_HINT = /line/i;
 const TELEGRAM_HINT = /telegram|tele\b|tg\b/;
 
 function hostOf(url: string): string {
@@ -35,8 +36,23 @@ function canonicalUrl(url: string): string {
   return withScheme.replace(/^(https?:\/\/)([^/?#]+)/i, (_, s: string, h: string) => `${s.toLowerCase()}${h.toLowerCase().replace(/^www\./, '')}`);
 }
 
+// Indonesian mobiles are most numbers seen; they are converted without the (slower) general parser.
+const ID_MOBILE = /^(?:\+62|0062|62|0)(8[1-35-9]\d{7,10})$/;
+const parsed = new Map<string, string | null>();
+
 export function toE164(raw: string): string | null {
   const digits = raw.replace(/[^\d+]/g, '');
+  const mobile = ID_MOBILE.exec(digits);
+  if (mobile !== null) return `+62${mobile[1] as string}`;
+  const hit = parsed.get(digits);
+  if (hit !== undefined) return hit;
+  const result = parseE164(digits);
+  if (parsed.size > 10_000) parsed.clear();
+  parsed.set(digits, result);
+  return result;
+}
+
+function parseE164(digits: string): string | null {
   const plain = digits.replace(/^\+/, '').replace(/^00/, '');
   if (plain.length < 8 || plain.length > 15) return null;
   const candidates = digits.startsWith('+') || digits.startsWith('00') ? [`+${plain}`] : [plain, `+${plain}`];
@@ -71,7 +87,8 @@ export function extractContacts(doc: Doc): Contact[] {
     out.push(c);
   };
   const emailSpans: Array<[number, number]> = [];
-  for (const m of text.matchAll(EMAIL_RE)) {
+  const hasAt = text.includes('@');
+  if (hasAt) for (const m of text.matchAll(EMAIL_RE)) {
     emailSpans.push([m.index, m.index + m[0].length]);
     add({ kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
   }
@@ -103,12 +120,12 @@ export function extractContacts(doc: Doc): Contact[] {
     }
     add({ kind: 'url', value: canonicalUrl(raw), span, ...(isShortener(host) ? { shortener: true } : {}) });
   }
-  for (const m of text.matchAll(HANDLE_RE)) {
+  if (hasAt) for (const m of text.matchAll(HANDLE_RE)) {
     const handle = (m[1] as string).toLowerCase();
     const before = text.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
     add({ kind: TELEGRAM_HINT.test(before) ? 'telegram' : 'handle', value: handle, span: { start: m.index, end: m.index + m[0].length } });
   }
-  for (const m of text.matchAll(LINE_RE)) {
+  if (LINE_HINT.test(text)) for (const m of text.matchAll(LINE_RE)) {
     add({ kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
   }
   const norm = doc.norm.text;

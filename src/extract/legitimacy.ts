@@ -26,11 +26,11 @@ export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker
     const span = number === undefined ? tokenSpan(doc, h.t0, h.t1) : normSpan(doc, doc.norm.tokStarts[h.t0] as number, endNorm + text.slice(endNorm).indexOf(number) + number.length);
     out.push({ code, value, verifiable, span });
   }
-  for (const m of text.matchAll(OFFICIAL_DOMAIN)) {
+  if (text.includes('.go.id')) for (const m of text.matchAll(OFFICIAL_DOMAIN)) {
     if (out.length >= 60) break;
     out.push({ code: 'LEGIT_OFFICIAL_DOMAIN', value: m[0], verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
-  for (const m of text.matchAll(PENG)) {
+  if (text.includes('peng')) for (const m of text.matchAll(PENG)) {
     if (out.length >= 60) break;
     out.push({ code: 'LEGIT_G2G', value: m[0].replace(/[./-]+$/, ''), verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
   }

@@ -132,26 +132,51 @@ function mapCodePoint(cp: number): CodeMapping {
   return mapping;
 }
 
-/** Growable parallel arrays of output code units and their original ranges. */
+/**
+ * Growable parallel typed arrays of output code units and their original ranges. Two module-level sinks
+ * are reused across calls (extraction is synchronous), so a post allocates almost nothing here.
+ */
 class Sink {
-  codes: number[] = [];
-  starts: number[] = [];
-  ends: number[] = [];
+  codes = new Uint16Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  length = 0;
+  reset(capacity: number): void {
+    this.length = 0;
+    if (this.codes.length < capacity) this.grow(capacity);
+  }
+  private grow(min: number): void {
+    let size = this.codes.length * 2;
+    while (size < min) size *= 2;
+    const codes = new Uint16Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    codes.set(this.codes.subarray(0, this.length));
+    starts.set(this.starts.subarray(0, this.length));
+    ends.set(this.ends.subarray(0, this.length));
+    this.codes = codes;
+    this.starts = starts;
+    this.ends = ends;
+  }
   push(code: number, start: number, end: number): void {
-    this.codes.push(code);
-    this.starts.push(start);
-    this.ends.push(end);
+    if (this.length === this.codes.length) this.grow(this.length + 1);
+    const i = this.length++;
+    this.codes[i] = code;
+    this.starts[i] = start;
+    this.ends[i] = end;
   }
   pushString(s: string, start: number, end: number): void {
     for (let k = 0; k < s.length; k++) this.push(s.charCodeAt(k), start, end);
   }
+  toString(from = 0, to = this.length): string {
+    let s = '';
+    for (let i = from; i < to; i += 8192) s += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
+    return s;
+  }
 }
 
-function codesToString(codes: number[]): string {
-  let s = '';
-  for (let i = 0; i < codes.length; i += 8192) s += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
-  return s;
-}
+const FOLDED = new Sink();
+const OUT = new Sink();
 
 /** Stage 1: per code point folding (case, compatibility forms, marks, confusables, emoji, flags). */
 function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
@@ -207,35 +232,48 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
 // Separators allowed inside a spaced-out word ("W A", "w.a", "K-a-m-b-o-j-a", "0 8 1 2").
 const isSpacer = (c: number): boolean => c === 32 || c === 46 || c === 45 || c === 95 || c === 42;
 
+// Cheap pre-filter for the word maps: a bitmap of (length, first, last char) hashes of every key, so most
+// words are never turned into strings just to look them up.
+const KEY_FILTER = new Uint8Array(1 << 14);
+const keyHash = (len: number, first: number, last: number): number => ((len * 31 + first) * 131 + last) & 0x3fff;
+for (const key of [...ABBREVIATIONS.keys(), ...DIGIT_WORDS.keys()]) KEY_FILTER[keyHash(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))] = 1;
+
+let TS = new Int32Array(1024);
+let TE = new Int32Array(1024);
+
 /** Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). */
 function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
   const codes = src.codes;
-  const n = codes.length;
-  // token boundaries
-  const ts: number[] = [];
-  const te: number[] = [];
+  const n = src.length;
+  if (TS.length < n) {
+    TS = new Int32Array(n * 2);
+    TE = new Int32Array(n * 2);
+  }
+  const ts = TS;
+  const te = TE;
+  let T = 0;
   for (let i = 0; i < n; ) {
     if (WORD[codes[i] as number] === 1) {
       const s = i;
       while (i < n && WORD[codes[i] as number] === 1) i++;
-      ts.push(s);
-      te.push(i);
+      ts[T] = s;
+      te[T++] = i;
     } else i++;
   }
-  const str = codesToString(codes);
   const copy = (from: number, to: number): void => {
     for (let k = from; k < to; k++) sink.push(codes[k] as number, src.starts[k] as number, src.ends[k] as number);
   };
   const singleSep = (a: number, b: number): boolean => {
-    // the gap between token ends and next token start: 1-2 spacer chars of one kind
+    // the gap between a token's end and the next token's start: 1-2 spacer chars of one kind
     const gap = b - a;
     if (gap < 1 || gap > 2) return false;
     const g = codes[a] as number;
     if (!isSpacer(g)) return false;
     return gap === 1 || codes[a + 1] === g;
   };
+  const mayBeKey = (p: number, q: number): boolean => KEY_FILTER[keyHash(q - p, codes[p] as number, codes[q - 1] as number)] === 1;
+  const wordAt = (p: number, q: number): string => String.fromCharCode.apply(null, codes.subarray(p, q) as unknown as number[]);
   let pos = 0;
-  const T = ts.length;
   for (let t = 0; t < T; t++) {
     const s = ts[t] as number;
     const e = te[t] as number;
@@ -266,22 +304,27 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         continue;
       }
     }
-    const word = str.slice(s, e);
     // spelled-out digits: "nol delapan satu dua ..."
-    if (DIGIT_WORDS.has(word)) {
+    if (mayBeKey(s, e) && DIGIT_WORDS.has(wordAt(s, e))) {
       let j = t;
       while (j + 1 < T) {
         const ns = ts[j + 1] as number;
-        if (!DIGIT_WORDS.has(str.slice(ns, te[j + 1] as number))) break;
-        const gap = str.slice(te[j] as number, ns);
-        if (!/^[\s,.-]{1,3}$/.test(gap)) break;
+        const ne = te[j + 1] as number;
+        if (!mayBeKey(ns, ne) || !DIGIT_WORDS.has(wordAt(ns, ne))) break;
+        if (ns - (te[j] as number) > 3) break;
+        let ok = true;
+        for (let k = te[j] as number; k < ns; k++) {
+          const c = codes[k] as number;
+          if (c !== 32 && c !== 44 && c !== 46 && c !== 45 && c !== 10) ok = false;
+        }
+        if (!ok) break;
         j++;
       }
       if (j - t + 1 >= MIN_DIGIT_WORD_RUN) {
         for (let k = t; k <= j; k++) {
           const p = ts[k] as number;
           const q = te[k] as number;
-          const d = DIGIT_WORDS.get(str.slice(p, q)) as string;
+          const d = DIGIT_WORDS.get(wordAt(p, q)) as string;
           sink.push(d.charCodeAt(0), src.starts[p] as number, src.ends[q - 1] as number);
         }
         obf.push({ kind: 'spelled_digits', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
@@ -290,7 +333,20 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         continue;
       }
     }
-    emitWord(word, s, src, sink, obf);
+    // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is.
+    let plain = true;
+    for (let k = s; k < e; k++) {
+      const c = codes[k] as number;
+      if ((c >= 48 && c <= 57) || (k >= s + 2 && c === codes[k - 1] && c === codes[k - 2])) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain && !mayBeKey(s, e)) {
+      copy(s, e);
+      continue;
+    }
+    emitWord(wordAt(s, e), s, src, sink, obf);
   }
   copy(pos, n);
 }
@@ -427,16 +483,18 @@ function tokenize(text: string): { tokStarts: Int32Array; tokEnds: Int32Array } 
 export function normalizeDetailed(text: string): Normalized {
   const obfuscations: Obfuscation[] = [];
   const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
-  const folded = new Sink();
+  const folded = FOLDED;
+  folded.reset(text.length + 16);
   foldCodePoints(text, folded, obfuscations, scripts);
-  const out = new Sink();
+  const out = OUT;
+  out.reset(folded.length + 16);
   rewriteWords(folded, out, obfuscations);
-  const normalized = codesToString(out.codes);
+  const normalized = out.toString();
   const { tokStarts, tokEnds } = tokenize(normalized);
   return {
     text: normalized,
-    offsets: Int32Array.from(out.starts),
-    ends: Int32Array.from(out.ends),
+    offsets: out.starts.slice(0, out.length),
+    ends: out.ends.slice(0, out.length),
     tokStarts,
     tokEnds,
     obfuscations,

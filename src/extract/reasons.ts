@@ -64,6 +64,7 @@ export function deriveFlags(f: Facts): void {
   const bank = f.contacts.filter((c) => c.kind === 'bank_account');
   if ((fee !== undefined || f.fees.length > 0) && bank.length > 0) add('FEE_PERSONAL_ACCOUNT', [...(fee?.spans ?? []), ...bank.map((c) => c.span)]);
   if (fee === undefined && f.fees.length > 0) add('FEE_REQUESTED', f.fees.map((o) => o.span));
+  if (f.obfuscations.length === 0) return;
   const evidence: Span[] = [
     ...f.destinations.flatMap((d) => d.spans), ...f.jobs.map((j) => j.span), ...f.offers.map((o) => o.span), ...f.contacts.map((c) => c.span),
     ...[...f.flags.values()].flatMap((x) => x.spans),
