@@ -487,8 +487,10 @@ function composeLure(d: Dice, parts: Parts, kind: 'plain' | 'decoy'): Draft {
   if (kind === 'plain') {
     const dest = d.part(s.realDest);
     where = d.pick([`${dest.place}, ${dest.country} ${dest.flag}`, `${dest.country} (${dest.place})`, `${dest.place} ${dest.flag}`, dest.country === dest.place ? dest.place : `${dest.place}`]);
-    pay = d.chance(0.5) ? payForeign(d, dest.country === 'Filipina' ? 'PHP' : 'USD', dest.country === 'Filipina' ? d.int(35, 60) * 1000 : d.int(8, 20) * 100, d.int(12, 25) * 100)
-      : payIdr(d, d.int(9, 20), d.int(18, 30));
+    const php = dest.country === 'Filipina';
+    const lo = php ? d.int(35, 55) * 1000 : d.int(8, 20) * 100;
+    const hi = lo + (php ? d.int(5, 15) * 1000 : d.int(2, 8) * 100);
+    pay = d.chance(0.5) ? payForeign(d, php ? 'PHP' : 'USD', lo, hi) : payIdr(d, d.int(9, 20), d.int(18, 30));
   } else {
     const dest = d.part(s.decoyDest);
     where = dest.place === dest.country || dest.country === 'luar negeri'
@@ -524,7 +526,9 @@ function composeJudol(d: Dice, parts: Parts): Draft {
   const platform = pickPlatform(d);
   const job = d.part(j.jobs);
   const place = d.part(j.places);
-  const pay = d.chance(0.5) ? payIdr(d, d.int(7, 17), d.int(12, 20)) : payForeign(d, place === 'Manila' ? 'PHP' : 'USD', place === 'Manila' ? d.int(35, 55) * 1000 : d.int(8, 15) * 100, d.int(12, 20) * 100);
+  const php = place === 'Manila';
+  const lo = php ? d.int(35, 55) * 1000 : d.int(8, 15) * 100;
+  const pay = d.chance(0.5) ? payIdr(d, d.int(7, 17), d.int(12, 20)) : payForeign(d, php ? 'PHP' : 'USD', lo, lo + (php ? 10000 : d.int(2, 6) * 100));
   const perks = d.parts(s.perks.id, 1, 3);
   const extras = d.parts(j.extras, 1, 2).map((e) => fill(e, d, parts));
   const reqs = d.parts(s.reqs.id, 1, 2);
@@ -553,7 +557,7 @@ function composeDomestic(d: Dice, parts: Parts): Draft {
   const platform = pickPlatform(d);
   const lo = d.int(20, 50) / 10;
   const hi = Math.min(6.5, lo + d.int(3, 12) / 10);
-  const pay = d.pick([payIdr(d, lo, hi), payIdr(d, lo, hi), `UMK ${city}`, `UMR + lembur`, `Rp${d.int(100, 200)}rb/hari`, payIdr(d, lo, hi)]);
+  const pay = d.pick([payIdr(d, lo, hi), payIdr(d, lo, hi), `UMK ${city}`, `UMR + lembur`, `Rp${d.int(20, 40) * 5}rb/hari`, payIdr(d, lo, hi)]);
   const reqs = d.parts(p.reqs, 2, 4).map((r) => fill(r, d, parts, extra));
   const perks = d.parts(p.perks, 1, 4);
   const email = `${d.pick(['hrd', 'rekrutmen', 'karir', 'lamaran', 'admin'])}.${cityTag(employer).slice(0, 14)}0000@gmail.com`;
