@@ -1,7 +1,7 @@
 // A small pool of Chromium contexts for pages that need JavaScript. Contexts are recycled after a number
 // of pages and the browser is relaunched after more (or when it dies), so memory stays bounded on long crawls.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { BrowserUnavailableError, errorMessage } from './errors.js';
 import type { BrowserPool, PageOptions } from './ports.js';
 
@@ -11,20 +11,25 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
 
 const INSTALL_HINT = 'install Chromium: apt-get install chromium, or npx playwright install chromium';
 
-/** PLAYWRIGHT_CHROMIUM_PATH, else the system's chromium, else Playwright's own download. */
-export function resolveChromium(configured: string | undefined, exists: (p: string) => boolean = existsSync): string {
+// Playwright is loaded on first launch only: it is slow to import, and static crawls never need it.
+type Chromium = typeof import('playwright')['chromium'];
+let chromiumModule: Promise<Chromium> | null = null;
+const loadChromium = (): Promise<Chromium> => (chromiumModule ??= import('playwright').then((m) => m.chromium));
+
+/** PLAYWRIGHT_CHROMIUM_PATH, else the system's chromium, else Playwright's own download (`bundled`). */
+export function resolveChromium(configured: string | undefined, exists: (p: string) => boolean = existsSync, bundled?: () => string): string {
   if (configured) {
     if (exists(configured)) return configured;
     throw new BrowserUnavailableError(`PLAYWRIGHT_CHROMIUM_PATH=${configured} does not exist; ${INSTALL_HINT}`);
   }
   for (const candidate of SYSTEM_CHROMIUMS) if (exists(candidate)) return candidate;
-  let bundled = '';
+  let own = '';
   try {
-    bundled = chromium.executablePath();
+    own = bundled?.() ?? '';
   } catch {
-    bundled = '';
+    own = '';
   }
-  if (bundled && exists(bundled)) return bundled;
+  if (own && exists(own)) return own;
   throw new BrowserUnavailableError(`no Chromium found; ${INSTALL_HINT}`);
 }
 
@@ -61,12 +66,14 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
   const waiters: Array<() => void> = [];
 
   function launch(): Promise<Browser> {
-    const executablePath = resolveChromium(options.chromiumPath);
-    const launched = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).catch((error: unknown) => {
-      browser = null;
-      throw new BrowserUnavailableError(`cannot launch Chromium at ${executablePath}: ${errorMessage(error).split('\n')[0]}; ${INSTALL_HINT}`);
-    });
-    return launched.then((b) => {
+    const launched: Promise<Browser> = loadChromium().then(async (chromium) => {
+      const executablePath = resolveChromium(options.chromiumPath, existsSync, () => chromium.executablePath());
+      let b: Browser;
+      try {
+        b = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+      } catch (error) {
+        throw new BrowserUnavailableError(`cannot launch Chromium at ${executablePath}: ${errorMessage(error).split('\n')[0]}; ${INSTALL_HINT}`);
+      }
       // A crashed browser is replaced on the next page instead of failing every later page.
       b.on('disconnected', () => {
         if (browser === launched) browser = null;
@@ -74,6 +81,11 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
       });
       return b;
     });
+    // A failed launch is not remembered: the next page tries again.
+    launched.catch(() => {
+      if (browser === launched) browser = null;
+    });
+    return launched;
   }
 
   async function getBrowser(): Promise<Browser> {
