@@ -774,16 +774,13 @@ function loadBases(): BasePost[] {
     .flatMap((f) => parseBaseFile(readFileSync(`${dir}${f}`, 'utf8'), f));
 }
 
-/** Eval bases: per category, the ~20% with the lowest hash of their text (stable when posts are added). */
+/**
+ * Eval bases: those whose text hashes (FNV-1a) to 0 mod 5. A post's split depends only on its own text, so adding or
+ * editing other posts never moves it between splits.
+ */
 function assignHandwrittenSplits(bases: BasePost[]): Split[] {
-  const splits: Split[] = bases.map(() => 'train');
-  for (const category of Category.options) {
-    const idx = bases.map((b, i) => ({ b, i })).filter(({ b }) => b.category === category)
-      .sort((x, y) => fnv1a(x.b.text) - fnv1a(y.b.text));
-    const nEval = Math.round(idx.length * EVAL_SHARE);
-    for (const { i } of idx.slice(0, nEval)) splits[i] = 'eval';
-  }
-  return splits;
+  const modulus = Math.round(1 / EVAL_SHARE);
+  return bases.map((b) => (fnv1a(b.text) % modulus === 0 ? 'eval' : 'train'));
 }
 
 /** Variants of one post: scams get obfuscated or re-posted with a new number; legit posts get restyled. */
