@@ -1,7 +1,8 @@
 // Benchmark of incremental campaign indexing: synthetic posts (≈500 characters, templates reposted with
 // edits and rotating numbers) added one by one. Last stdout line: {"posts_per_s","peak_rss_mb","posts"}.
 // Wall-clock posts_per_s counts only the adds (generation excluded); the line before also gives the rate by
-// CPU time, which holds when other processes share the machine. Usage: npm run bench:campaigns [-- --posts N]
+// CPU time, which holds when other processes share the machine. `--restore` also times snapshot + restore.
+// Usage: npm run bench:campaigns [-- --posts N] [--restore]
 import { CampaignIndex } from '../src/campaigns/campaign-index.js';
 
 function argPosts(argv: readonly string[]): number {
@@ -116,7 +117,17 @@ for (let done = 0; done < posts; ) {
   addCpuUs += cpu.user + cpu.system;
   for (const post of batch) textChars += post.text.length;
   done += size;
-  if (done % 100_000 === 0) process.stdout.write(`${done} posts, ${(done / (addMs / 1000)).toFixed(0)} posts/s, rss ${rssMb().toFixed(0)} MB\n`);
+  if (done % 100_000 === 0) process.stdout.write(`${done} posts, ${(done / (addMs / 1000)).toFixed(0)} posts/s (${(done / (addCpuUs / 1e6)).toFixed(0)} by CPU time), rss ${rssMb().toFixed(0)} MB\n`);
+}
+if (process.argv.includes('--restore')) {
+  // Start-up path: snapshot, then replay stored signatures without re-normalizing text. Doubles memory for a while.
+  const t0 = performance.now();
+  const bytes = index.snapshot();
+  const t1 = performance.now();
+  const restored = CampaignIndex.restore(bytes);
+  const t2 = performance.now();
+  const same = restored.campaigns().length === index.campaigns().length;
+  process.stdout.write(`${JSON.stringify({ snapshot_mb: Math.round(bytes.length / 1_048_576), snapshot_ms: Math.round(t1 - t0), restore_posts_per_s: Math.round(posts / ((t2 - t1) / 1000)), restored_same_campaigns: same })}\n`);
 }
 const found = index.campaigns().length;
 process.stdout.write(`${JSON.stringify({ generated_campaigns: gen.campaigns, found_campaigns: found, merges, cpu_posts_per_s: Math.round(posts / (addCpuUs / 1e6)), mean_chars: Math.round(textChars / posts), index_mb: Math.round(index.memoryBytes() / 1_048_576) })}\n`);

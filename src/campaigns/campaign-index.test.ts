@@ -105,6 +105,25 @@ describe('CampaignIndex', () => {
     expect(byAuthor.campaignOf(2)).toBe(1);
   });
 
+  it('answers the same with room allocated up front, and grows past it', () => {
+    const grown = new CampaignIndex();
+    const reserved = new CampaignIndex({ capacity: 2 });
+    for (const index of [grown, reserved]) {
+      index.add(post(1, LURE_A, { contacts: [{ kind: 'whatsapp', value: '+6281200001111' }] }));
+      index.add(post(2, LURE_B));
+      index.add(post(3, LURE_A));
+      index.add(post(4, OTHER, { contacts: [{ kind: 'phone', value: '081200001111' }] }));
+    }
+    expect(reserved.snapshot()).toEqual(grown.snapshot());
+    expect(reserved.members(1)).toEqual([1, 3, 4]);
+  });
+
+  it('rejects a signature of the wrong size without changing the index', () => {
+    const index = new CampaignIndex();
+    expect(() => index.addWithSignature({ id: 1, contacts: [], platform: 'x' }, new Uint32Array(8))).toThrow(RangeError);
+    expect(index.size).toBe(0);
+  });
+
   it('addWithSignature matches add for the same text', () => {
     const a = new CampaignIndex();
     const b = new CampaignIndex();

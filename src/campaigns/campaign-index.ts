@@ -71,6 +71,8 @@ export interface CampaignIndexOptions {
   maxNearDuplicates?: number;
   /** Also merge campaigns whose posts share an author account. Default false: one account may repost several recruiters. */
   mergeOnAuthor?: boolean;
+  /** Posts to allocate room for up front (e.g. the row count at start-up plus headroom); avoids growth copies. */
+  capacity?: number;
 }
 
 /** Contact lists longer than this are sampled (most recent first) by relatedPosts. */
@@ -84,9 +86,9 @@ const MAX_CONTACT_WALK = 500;
  * in `mergedCampaigns` then.
  */
 export class CampaignIndex {
-  private readonly options: Required<CampaignIndexOptions>;
+  private readonly options: Required<Omit<CampaignIndexOptions, 'capacity'>>;
   private readonly lsh: LshIndex;
-  private readonly sets = new UnionFind();
+  private readonly sets: UnionFind;
   private readonly indexOfId = new Map<number, number>();
   private readonly platforms = new Interner();
   private readonly sources = new Interner();
@@ -133,7 +135,10 @@ export class CampaignIndex {
       maxNearDuplicates: options.maxNearDuplicates ?? 50,
       mergeOnAuthor: options.mergeOnAuthor ?? false,
     };
-    this.lsh = new LshIndex({ bands: this.options.bands, maxBucketWalk: this.options.maxBucketWalk });
+    const capacity = Math.max(0, Math.floor(options.capacity ?? 0));
+    this.lsh = new LshIndex({ bands: this.options.bands, maxBucketWalk: this.options.maxBucketWalk, capacity });
+    this.sets = new UnionFind(capacity);
+    if (capacity > 0) this.reserve(capacity);
   }
 
   /** Posts indexed. */
@@ -155,6 +160,7 @@ export class CampaignIndex {
   /** Adds a post whose signature was stored earlier (signatureOf of the same SIGNATURE_VERSION); used to rebuild at start-up. */
   addWithSignature(post: CampaignPostMeta, signature: Uint32Array): AddResult {
     if (!Number.isFinite(post.id)) throw new RangeError(`post id must be a finite number, got ${post.id}`);
+    if (signature.length !== SIGNATURE_HASHES) throw new RangeError(`signature must have ${SIGNATURE_HASHES} values, got ${signature.length}`);
     if (this.indexOfId.has(post.id)) return this.repeatAdd(post.id);
     const matches = this.lsh.query(signature, this.options.threshold, { limit: this.options.maxNearDuplicates });
     const index = this.lsh.add(signature);
@@ -365,7 +371,7 @@ export class CampaignIndex {
     if (data.signatureVersion !== SIGNATURE_VERSION || data.hashes !== SIGNATURE_HASHES) {
       throw new SnapshotFormatError(`snapshot signatures are ${data.signatureVersion}, this build uses ${SIGNATURE_VERSION}`);
     }
-    const index = new CampaignIndex(data.options);
+    const index = new CampaignIndex({ ...data.options, capacity: data.ids.length });
     for (let i = 0; i < data.ids.length; i++) {
       const contacts: CampaignContact[] = [];
       for (let c = data.contactOffsets[i]!; c < data.contactOffsets[i + 1]!; c++) {
@@ -392,13 +398,7 @@ export class CampaignIndex {
     return this.lsh.memoryBytes() + columns.reduce((sum, c) => sum + c.byteLength, 0) + this.count * 12;
   }
 
-  private repeatAdd(postId: number): AddResult {
-    return { campaignId: this.campaignOf(postId)!, nearDuplicates: [], mergedCampaigns: [] };
-  }
-
-  private storePost(index: number, post: CampaignPostMeta): void {
-    this.count = index + 1;
-    const n = this.count;
+  private reserve(n: number): void {
     this.ids = ensureLength(this.ids, n);
     this.postedAt = ensureLength(this.postedAt, n);
     this.reach = ensureLength(this.reach, n);
@@ -410,6 +410,15 @@ export class CampaignIndex {
     this.firstAt = ensureLength(this.firstAt, n);
     this.lastAt = ensureLength(this.lastAt, n);
     this.reachSum = ensureLength(this.reachSum, n);
+  }
+
+  private repeatAdd(postId: number): AddResult {
+    return { campaignId: this.campaignOf(postId)!, nearDuplicates: [], mergedCampaigns: [] };
+  }
+
+  private storePost(index: number, post: CampaignPostMeta): void {
+    this.count = index + 1;
+    this.reserve(this.count);
     this.indexOfId.set(post.id, index);
     this.ids[index] = post.id;
     const posted = post.postedAt === undefined ? Number.NaN : Date.parse(post.postedAt);

@@ -8,6 +8,8 @@ export interface LshOptions {
   bands?: number;
   /** Most recent posts read per bucket. Huge buckets are one campaign reposted many times; reading all of it adds nothing. Default 40. */
   maxBucketWalk?: number;
+  /** Posts to allocate room for up front; growth past it still works but copies. */
+  capacity?: number;
 }
 
 export interface LshMatch {
@@ -39,6 +41,12 @@ export class LshIndex {
       throw new RangeError(`bands must divide ${SIGNATURE_HASHES}, got ${this.bands}`);
     }
     this.rows = SIGNATURE_HASHES / this.bands;
+    const capacity = Math.max(0, Math.floor(options.capacity ?? 0));
+    if (capacity > 0) {
+      this.arena = new Uint32Array(capacity * this.hashes);
+      this.chain = new Int32Array(capacity * this.bands).fill(-1);
+      this.seenStamp = new Int32Array(capacity);
+    }
   }
 
   get size(): number {

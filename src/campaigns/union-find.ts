@@ -9,6 +9,15 @@ export class UnionFind {
   private ring = new Int32Array(0);
   private count = 0;
 
+  /** `capacity`: elements to allocate room for up front. */
+  constructor(capacity = 0) {
+    if (capacity > 0) {
+      this.parent = new Int32Array(capacity);
+      this.setSize = new Int32Array(capacity);
+      this.ring = new Int32Array(capacity);
+    }
+  }
+
   get size(): number {
     return this.count;
   }
