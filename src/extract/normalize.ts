@@ -47,6 +47,7 @@ const CURRENCY_PREFIXES = new Set(table.currencyPrefixes);
 const UNITS = new Set(table.units);
 const EMOJI = new Map<string, string>(Object.entries(table.emoji));
 const CONFUSABLES = new Map<string, string>(Object.entries(table.confusables));
+const SMALL_CAPITALS = new Map<string, string>(Object.entries(table.smallCapitals));
 const FLAG_NAMES = new Map<string, string>(Object.entries(table.flagNames));
 const MIN_DIGIT_WORD_RUN = table.minDigitWordRun;
 
@@ -110,8 +111,12 @@ function mapCodePoint(cp: number): CodeMapping {
   let obfuscation: ObfuscationKind | null = null;
   const emoji = EMOJI.get(ch);
   const confusable = CONFUSABLES.get(ch) ?? CONFUSABLES.get(ch.toLowerCase());
+  const smallCapital = SMALL_CAPITALS.get(ch);
   if (emoji !== undefined) out = emoji;
-  else if (confusable !== undefined) {
+  else if (smallCapital !== undefined) {
+    out = smallCapital;
+    obfuscation = 'stylized';
+  } else if (confusable !== undefined) {
     out = confusable;
     obfuscation = 'confusable';
   } else if (cp === 0xfe0f || cp === 0xfe0e || cp === 0x200d || cp === 0x20e3) out = '';
@@ -178,6 +183,18 @@ class Sink {
 const FOLDED = new Sink();
 const OUT = new Sink();
 
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+// An e-mail's at-sign is followed by a domain with a dot before the next space.
+function isEmailAt(text: string, at: number): boolean {
+  for (let k = at + 1; k < text.length && k < at + 64; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46) return true;
+    if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
+  }
+  return false;
+}
+
 /** Stage 1: per code point folding (case, compatibility forms, marks, confusables, emoji, flags). */
 function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
   const n = text.length;
@@ -186,7 +203,11 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (c >= 65 && c <= 90) sink.push(c + 32, i, i + 1);
-      else if (c === 10) sink.push(10, i, i + 1);
+      else if (c === 64 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1)) && !isEmailAt(text, i)) {
+        // "l0w0ng@n": an at-sign inside a word is a letter a; in an e-mail address it stays.
+        sink.push(97, i, i + 1);
+        obf.push({ kind: 'leet', start: i, end: i + 1 });
+      } else if (c === 10) sink.push(10, i, i + 1);
       else if (c < 32 || c === 127) sink.push(32, i, i + 1);
       else sink.push(c, i, i + 1);
       i++;

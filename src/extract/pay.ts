@@ -24,6 +24,10 @@ const AMOUNT = new RegExp(
   'g',
 );
 
+// Vague amounts ("gaji belasan juta", "gaji 2 digit") are taken at their lower bound.
+const VAGUE = /\b(belasan|puluhan|ratusan)\s?(juta|jt|ribu|rb)\b|\bgaji\s(?:sampai\s)?(2|dua|3|tiga)\s?digit\b/g;
+const VAGUE_BASE: Record<string, number> = { belasan: 11, puluhan: 20, ratusan: 100, '2': 10e6, dua: 10e6, '3': 100e6, tiga: 100e6 };
+
 const CONTEXT = /(gaji|salary|upah|income|penghasilan|pendapatan|bayaran|thp|take home|komisi|bonus|digaji|dibayar|gajian|earn)|(biaya|bayar|transfer|dp|uang muka|deposit|denda|fee|tebusan|modal|pendaftaran|registrasi|administrasi|potong|jaminan|utang|hutang|ganti rugi|harga|diskon)/g;
 const FOREIGN_HINT = /dolar|dollar|usd|\$/;
 
@@ -122,6 +126,14 @@ export function extractPay(doc: Doc): PayResult {
     };
     (ctx === 'fee' ? fees : offers).push(offer);
     if (offers.length + fees.length >= 50) break;
+  }
+  if (offers.length === 0 && (text.includes('an') || text.includes('digit'))) {
+    VAGUE.lastIndex = 0;
+    for (let m = VAGUE.exec(text); m !== null && offers.length < 5; m = VAGUE.exec(text)) {
+      const amount = m[1] !== undefined ? (VAGUE_BASE[m[1]] ?? 0) * (MULTIPLIER[m[2] as string] ?? 1) : (VAGUE_BASE[m[3] as string] ?? 0);
+      if (amount <= 0 || context(text, m.index) === 'fee') continue;
+      offers.push({ amount, currency: 'IDR', period: 'unknown', idrMonthly: amount, span: normSpan(doc, m.index, m.index + m[0].length) });
+    }
   }
   return { offers, fees };
 }
