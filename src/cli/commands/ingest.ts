@@ -3,13 +3,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { ingestDeps } from '../../app/stage-deps.js';
-import { ingestRecords } from '../../ingest/ingest-records.js';
-import { readRecords, type RawRecord } from '../../ingest/read-records.js';
-import { queueSettings } from '../../queue/catalog.js';
-import { JobProducer } from '../../queue/producer.js';
-import { resolveRedis } from '../../queue/redis-server.js';
-import { openStore } from '../../store/open.js';
+import type { RawRecord } from '../../ingest/read-records.js';
 import { msg } from '../messages.js';
 import { startProgress } from '../progress.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
@@ -42,25 +36,20 @@ export const registerIngest: RegisterCommand = (program) => {
       const format = opts.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'jsonl');
       const { config, log } = cliContext();
       const lang = opts.lang ?? config.lang;
-      const redis = await resolveRedis(config, log);
-      const opened = await openStore(config, { command: 'ingest' });
-      const producer = new JobProducer(queueSettings(config, redis.url));
-      try {
-        const services = { config, store: opened.store, producer };
+      const { ingestDeps } = await import('../../app/stage-deps.js');
+      const { ingestRecords } = await import('../../ingest/ingest-records.js');
+      const { readRecords } = await import('../../ingest/read-records.js');
+      const { withSession } = await import('../session.js');
+      await withSession(config, log, 'ingest', async ({ store, producer }) => {
         const total = await countLines(file);
         const progress = startProgress('ingest', total);
-        const summary = await ingestRecords(withSource(readRecords(file, format, path.basename(file)), opts.source), ingestDeps(services), `file:${path.basename(file)}`, (n) =>
-          progress.update(n),
-        );
+        const records = withSource(readRecords(file, format, path.basename(file)), opts.source);
+        const summary = await ingestRecords(records, ingestDeps({ config, store, producer }), `file:${path.basename(file)}`, (n) => progress.update(n));
         progress.stop();
         for (const e of summary.errors) process.stderr.write(`${msg(lang, 'rejectedLine')(e.record, e.error)}\n`);
         const result = { accepted: summary.accepted, duplicate: summary.duplicate, rejected: summary.rejected };
         if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
         else process.stdout.write(`${msg(lang, 'ingestSummary')(result.accepted, result.duplicate, result.rejected)}\n`);
-      } finally {
-        await producer.close();
-        await opened.close();
-        await redis.stop?.();
-      }
+      });
     });
 };

@@ -1,7 +1,6 @@
 // `waspada start`, `waspada worker <stage>` and `waspada web`: the long-running processes.
 import { Argument, Option } from 'commander';
 import { Stage } from '../../contracts/jobs.js';
-import { runProcess, stopOnSignals } from '../../app/run-process.js';
 import { cliContext, type RegisterCommand } from '../program.js';
 
 export const registerRun: RegisterCommand = (program) => {
@@ -13,6 +12,7 @@ export const registerRun: RegisterCommand = (program) => {
     .action(async (opts: { demo?: boolean; port?: number }) => {
       const { config, log } = cliContext();
       if (opts.port !== undefined) config.port = opts.port;
+      const { runProcess, stopOnSignals } = await import('../../app/run-process.js');
       const running = await runProcess(config, log, { command: 'start', web: true, stages: [...Stage.options], demo: Boolean(opts.demo) || config.demo });
       stopOnSignals(running, log);
     });
@@ -24,6 +24,7 @@ export const registerRun: RegisterCommand = (program) => {
     .action(async (stage: string) => {
       const { config, log } = cliContext();
       const stages = stage === 'all' ? [...Stage.options] : [Stage.parse(stage)];
+      const { runProcess, stopOnSignals } = await import('../../app/run-process.js');
       const running = await runProcess(config, log, { command: `worker ${stage}`, web: false, stages, demo: false });
       stopOnSignals(running, log);
     });
@@ -35,6 +36,7 @@ export const registerRun: RegisterCommand = (program) => {
     .action(async (opts: { port?: number }) => {
       const { config, log } = cliContext();
       if (opts.port !== undefined) config.port = opts.port;
+      const { runProcess, stopOnSignals } = await import('../../app/run-process.js');
       const running = await runProcess(config, log, { command: 'web', web: true, stages: [], demo: false });
       stopOnSignals(running, log);
     });

@@ -1,18 +1,22 @@
 // `waspada score`: offline scoring of texts, no Redis and no database. Its JSON lines are the
 // contract researchers and evaluations rely on: {"id","score","verdict","queues","reasons","features"}.
 import { existsSync } from 'node:fs';
-import { loadDefaultModel, loadModel } from '../../../classifiers/load.js';
-import { asScorer } from '../../app/scorers.js';
 import type { ScoreLine } from '../../contracts/score.js';
-import { extractFeatures } from '../../extract/index.js';
-import { readJsonl, type RawRecord } from '../../ingest/read-records.js';
-import { routePost } from '../../route/route-post.js';
+import type { Features } from '../../contracts/features.js';
+import type { RouteDecision, RouteInput } from '../../route/route-post.js';
+import type { RawRecord } from '../../ingest/read-records.js';
 import type { PostScorer } from '../../score/handle-score.js';
 import { CliError, type RegisterCommand } from '../program.js';
 import { loadConfig } from '../../config.js';
 
-export function scoreOne(scorer: PostScorer, id: string | number | null, text: string): ScoreLine {
-  const features = extractFeatures(text);
+export interface OfflineScoring {
+  scorer: PostScorer;
+  extract(text: string): Features;
+  route(input: RouteInput): RouteDecision;
+}
+
+export function scoreOne({ scorer, extract, route: routePost }: OfflineScoring, id: string | number | null, text: string): ScoreLine {
+  const features = extract(text);
   const result = scorer.score(text, features);
   const route = routePost({ post: { reach: {} }, features, score: result });
   return {
@@ -71,8 +75,13 @@ export const registerScore: RegisterCommand = (program) => {
       if (opts.file && !existsSync(opts.file)) throw new CliError(`file not found: ${opts.file}`);
       if (!opts.text && !opts.file && process.stdin.isTTY) throw new CliError('give --text, --file or JSONL on stdin (see --help)');
       const config = loadConfig();
+      const { loadDefaultModel, loadModel } = await import('../../../classifiers/load.js');
+      const { asScorer } = await import('../../app/scorers.js');
+      const { extractFeatures } = await import('../../extract/index.js');
+      const { routePost } = await import('../../route/route-post.js');
+      const { readJsonl } = await import('../../ingest/read-records.js');
       const model = opts.model ? await loadModel(opts.model) : await loadDefaultModel(config);
-      const scorer = asScorer(model);
+      const scoring: OfflineScoring = { scorer: asScorer(model), extract: extractFeatures, route: routePost };
       const emit = (line: ScoreLine) => {
         if (opts.json) process.stdout.write(`${JSON.stringify(line)}\n`);
         else {
@@ -82,7 +91,7 @@ export const registerScore: RegisterCommand = (program) => {
       };
       if (opts.text !== undefined) {
         if (opts.text.trim() === '') throw new CliError('--text is empty');
-        emit(scoreOne(scorer, null, opts.text));
+        emit(scoreOne(scoring, null, opts.text));
         return;
       }
       let rejected = 0;
@@ -93,7 +102,7 @@ export const registerScore: RegisterCommand = (program) => {
           process.stderr.write(`rejected ${record.record}: ${input}\n`);
           continue;
         }
-        emit(scoreOne(scorer, input.id, input.text));
+        emit(scoreOne(scoring, input.id, input.text));
       }
       if (rejected > 0) process.exitCode = 1;
     });

@@ -4,32 +4,15 @@ import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { SourceInput, AdapterName, type Source } from '../../contracts/source.js';
 import { describeIssues } from '../../ingest/ingest-records.js';
-import { queueSettings } from '../../queue/catalog.js';
-import { JobProducer } from '../../queue/producer.js';
-import { resolveRedis } from '../../queue/redis-server.js';
-import { removeSchedule, runNow, syncSchedule } from '../../queue/schedules.js';
-import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
+import type { CliSession } from '../session.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 
-interface Session {
-  store: Store;
-  producer: JobProducer;
-}
-
 /** Opens the database and the queues for one command, and closes both afterwards. */
-async function withSession<T>(command: string, fn: (s: Session) => Promise<T>): Promise<T> {
+async function withSession<T>(command: string, fn: (s: CliSession) => Promise<T>): Promise<T> {
   const { config, log } = cliContext();
-  const redis = await resolveRedis(config, log);
-  const opened = await openStore(config, { command });
-  const producer = new JobProducer(queueSettings(config, redis.url));
-  try {
-    return await fn({ store: opened.store, producer });
-  } finally {
-    await producer.close();
-    await opened.close();
-    await redis.stop?.();
-  }
+  const session = await import('../session.js');
+  return session.withSession(config, log, command, fn);
 }
 
 async function mustFind(store: Store, name: string): Promise<Source> {
@@ -78,6 +61,7 @@ export const registerSources: RegisterCommand = (program) => {
       });
       if (!parsed.success) throw new CliError(`invalid source: ${describeIssues(parsed.error)}`);
       await withSession('sources add', async ({ store, producer }) => {
+        const { syncSchedule } = await import('../../queue/schedules.js');
         const source = await store.sources.upsert(parsed.data);
         await syncSchedule(producer, source);
         process.stdout.write(`${printSource(source)}\n`);
@@ -90,12 +74,10 @@ export const registerSources: RegisterCommand = (program) => {
     .option('--json', 'one JSON object per source')
     .action(async (opts: { json?: boolean }) => {
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'sources list' });
-      try {
-        for (const s of await opened.store.sources.list()) process.stdout.write(`${opts.json ? JSON.stringify(s) : printSource(s)}\n`);
-      } finally {
-        await opened.close();
-      }
+      const { withStore } = await import('../session.js');
+      await withStore(config, 'sources list', async (store) => {
+        for (const s of await store.sources.list()) process.stdout.write(`${opts.json ? JSON.stringify(s) : printSource(s)}\n`);
+      });
     });
 
   for (const [verb, enabled, text] of [
@@ -108,6 +90,7 @@ export const registerSources: RegisterCommand = (program) => {
       .argument('<name>')
       .action(async (name: string) =>
         withSession(`sources ${verb}`, async ({ store, producer }) => {
+          const { syncSchedule } = await import('../../queue/schedules.js');
           await mustFind(store, name);
           const source = (await store.sources.setEnabled(name, enabled))!;
           await syncSchedule(producer, source);
@@ -122,6 +105,7 @@ export const registerSources: RegisterCommand = (program) => {
     .argument('<name>')
     .action(async (name: string) =>
       withSession('sources rm', async ({ store, producer }) => {
+        const { removeSchedule } = await import('../../queue/schedules.js');
         const source = await mustFind(store, name);
         await removeSchedule(producer, source.id);
         await store.sources.remove(name);
@@ -135,6 +119,7 @@ export const registerSources: RegisterCommand = (program) => {
     .argument('<name>')
     .action(async (name: string) =>
       withSession('sources run-now', async ({ store, producer }) => {
+        const { runNow } = await import('../../queue/schedules.js');
         const source = await mustFind(store, name);
         const jobId = await runNow(producer, source.id);
         process.stdout.write(`queued ${name} (job ${jobId})\n`);

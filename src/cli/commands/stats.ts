@@ -1,8 +1,4 @@
 // `waspada stats`: how many posts reached each stage, cases per review queue, and queue depths.
-import { queueSettings, STAGES } from '../../queue/catalog.js';
-import { JobProducer } from '../../queue/producer.js';
-import { DEFAULT_LOCAL_REDIS, ping } from '../../queue/redis-server.js';
-import { openStore } from '../../store/open.js';
 import { cliContext, type RegisterCommand } from '../program.js';
 
 export const registerStats: RegisterCommand = (program) => {
@@ -12,6 +8,10 @@ export const registerStats: RegisterCommand = (program) => {
     .option('--json', 'print one JSON object')
     .action(async (opts: { json?: boolean }) => {
       const { config } = cliContext();
+      const { openStore } = await import('../../store/open.js');
+      const { queueSettings, STAGES } = await import('../../queue/catalog.js');
+      const { JobProducer } = await import('../../queue/producer.js');
+      const { DEFAULT_LOCAL_REDIS, ping } = await import('../../queue/redis-server.js');
       const opened = await openStore(config, { command: 'stats' });
       try {
         const posts = await opened.store.posts.countReached();
