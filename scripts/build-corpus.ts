@@ -117,7 +117,7 @@ const Parts = z.object({
   handles: z.array(z.string()),
   scam: z.object({
     openers: LangLists, jobs: LangLists, realDest: z.array(Dest), decoyDest: z.array(Dest),
-    perks: LangLists, reqs: LangLists, process: LangLists, contacts: LangLists, urgency: LangLists,
+    perks: LangLists, reqs: LangLists, process: LangLists, contacts: LangLists, urgency: LangLists, duties: LangLists,
     hashtags: z.array(z.string()),
   }),
   judol: z.object({ jobs: z.array(z.string()), places: z.array(z.string()), extras: z.array(z.string()) }),
@@ -125,7 +125,7 @@ const Parts = z.object({
     jobGroups: z.array(z.object({ employers: z.array(z.string()), jobs: z.array(z.string()) })),
     words: z.array(z.string()), words2: z.array(z.string()), words3: z.array(z.string()),
     cities: z.array(z.string()), openers: z.array(z.string()), reqs: z.array(z.string()), perks: z.array(z.string()),
-    contacts: z.array(z.string()), hashtags: z.array(z.string()), hardNegatives: z.array(z.string()),
+    contacts: z.array(z.string()), hashtags: z.array(z.string()), hardNegatives: z.array(z.string()), duties: z.array(z.string()),
   }),
   professional: z.object({
     roles: z.array(z.object({ title: z.string(), degree: z.string(), skills: z.string() })),
@@ -201,7 +201,7 @@ function payForeign(d: Dice, cur: string, lo: number, hi: number): string {
       return d.pick([
         `$${thousands(lo, ',')}-${thousands(hi, ',')}`, `${lo}$`, `${thousands(lo, '.')} USD`, `US$${thousands(lo, ',')}`,
         `${k(lo)}-${k(hi)} $`, `${lo} dolar`, `USD ${thousands(lo, ',')} – ${thousands(hi, ',')}`, `$${lo}+`, `${lo}-${hi} USD/bulan`,
-        `gaji dolar (${lo}-${hi} USD)`,
+        `${lo}-${hi} USD (dibayar dolar)`,
       ]);
     case 'THB':
       return d.pick([`${Math.round(lo / 1000)}rb baht`, `${thousands(lo, '.')} baht`, `THB ${thousands(lo, ',')}`, `฿${thousands(lo, ',')}`, `${Math.round(lo / 1000)}k baht`]);
@@ -416,6 +416,7 @@ function pickPlatform(d: Dice): Platform {
 
 interface LureSpec {
   opener: string;
+  duties: string[];
   job: string;
   where: string;
   pay: string;
@@ -437,7 +438,24 @@ function renderLure(spec: LureSpec, platform: Platform, lang: Lang, d: Dice): st
   const key = lang === 'mixed' || lang === 'id' ? 'id' : lang;
   const L = LABELS[key];
   const b = bullets(d);
-  const style = platform === 'tiktok' || platform === 'x' ? 'short' : d.pick(['list', 'list', 'paragraph']);
+  const style = platform === 'tiktok' || platform === 'x' ? 'short' : d.pick(['list', 'list', 'paragraph', 'formal']);
+  if (style === 'formal') {
+    // The job-board register (S31): a lure dressed as a formal ad.
+    const en = lang === 'en';
+    return [
+      `${en ? 'Job Title' : d.pick(['LOWONGAN', 'Posisi', 'Lowongan Kerja'])}: ${spec.job}`,
+      `${en ? 'Location' : d.pick(['Lokasi', 'Penempatan'])}: ${spec.where}`,
+      en ? 'Responsibilities:' : d.pick(['Deskripsi Pekerjaan:', 'Tanggung jawab:', 'Uraian tugas:']),
+      ...spec.duties.map((x) => `- ${x}`),
+      en ? 'Requirements:' : d.pick(['Kualifikasi:', 'Persyaratan:']),
+      ...spec.reqs.map((x) => `- ${capFirst(x)}`),
+      en ? 'Benefits:' : d.pick(['Benefit:', 'Fasilitas:']),
+      `- ${en ? 'Salary' : 'Gaji'} ${spec.pay}`,
+      ...spec.perks.map((x) => `- ${capFirst(x)}`),
+      ...spec.process.map((x) => capFirst(x)),
+      spec.contact,
+    ].join('\n');
+  }
   if (style === 'list') {
     const lines = [
       spec.opener,
@@ -506,6 +524,7 @@ function composeLure(d: Dice, parts: Parts, kind: 'plain' | 'decoy'): Draft {
   }
   const spec: LureSpec = {
     opener: d.part(s.openers[k()]),
+    duties: d.parts(s.duties[k()], 2, 3),
     job: d.part(s.jobs[k()]),
     where,
     pay,
@@ -570,6 +589,20 @@ function composeDomestic(d: Dice, parts: Parts): Draft {
   let text: string;
   if (platform === 'tiktok' || platform === 'x') {
     text = `${opener.toLowerCase()} ${job.toLowerCase()} di ${employer}, ${city}. ${reqs.slice(0, 2).join(', ')}, gaji ${pay}${perks.length ? ` + ${perks.slice(0, 2).join(', ')}` : ''}. ${hard} ${contact}${platform === 'tiktok' ? ` ${tags}` : ''}`;
+  } else if (d.chance(0.25)) {
+    text = [
+      `${d.pick(['LOWONGAN', 'Posisi', 'Lowongan Kerja'])}: ${job}`,
+      `${employer}, ${city}`,
+      d.pick(['Deskripsi Pekerjaan:', 'Tanggung jawab:', 'Uraian tugas:']),
+      ...d.parts(p.duties, 2, 3).map((x) => `- ${x}`),
+      d.pick(['Kualifikasi:', 'Persyaratan:']),
+      ...reqs.map((r) => `- ${capFirst(r)}`),
+      d.pick(['Benefit:', 'Fasilitas:']),
+      `- Gaji ${pay}`,
+      ...perks.map((x) => `- ${capFirst(x)}`),
+      hard,
+      contact,
+    ].filter((l) => l.trim()).join('\n');
   } else if (d.chance(0.6)) {
     const b = bullets(d);
     text = [
@@ -810,7 +843,7 @@ const GENERATED: Array<{ category: Category; count: number; maxVariants: number 
   { category: 'lure_plain', count: 45, maxVariants: 2 },
   { category: 'lure_decoy', count: 55, maxVariants: 2 },
   { category: 'judol_open', count: 25, maxVariants: 1 },
-  { category: 'domestic_job', count: 85, maxVariants: 1 },
+  { category: 'domestic_job', count: 100, maxVariants: 1 },
   { category: 'professional_job', count: 40, maxVariants: 1 },
   { category: 'legal_placement', count: 45, maxVariants: 1 },
   { category: 'news_warning', count: 50, maxVariants: 1 },
