@@ -1,0 +1,67 @@
+// The worker host on real Redis: transient failures retried with exponential backoff, permanent ones
+// failed at once, a stage without a handler refused at start-up.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { queueSettings } from '../src/queue/catalog.js';
+import { JobProducer } from '../src/queue/producer.js';
+import { defineWorker, WorkerHost } from '../src/queue/worker-host.js';
+import { dropPrefix, testRedis, uniquePrefix } from './helpers/redis.js';
+import { waitFor } from './helpers/pipeline.js';
+
+describe('worker host', () => {
+  let url: string;
+  const prefix = uniquePrefix('host');
+  const log = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    url = (await testRedis()).url;
+  });
+  afterAll(async () => dropPrefix(url, prefix));
+
+  it('retries a transient failure with growing delays until it succeeds', async () => {
+    const settings = queueSettings(loadConfig({}, { queuePrefix: prefix, jobAttempts: 5, jobBackoffMs: 100 }), url);
+    const producer = new JobProducer(settings);
+    const attempts: number[] = [];
+    const host = new WorkerHost(settings, {}, { concurrency: 1, log });
+    host.start(['score'], [
+      defineWorker('score-posts', async (_payload, ctx) => {
+        attempts.push(Date.now());
+        if (ctx.attempt < 3) throw new Error('database briefly unavailable');
+        return { ok: ctx.attempt };
+      }),
+    ]);
+    const id = await producer.enqueue('score-posts', { postIds: [1, 2, 3] });
+    const queue = producer.queue('score');
+    await waitFor(async () => (await queue.getJob(id))?.finishedOn !== undefined, 'the job to finish', 30_000);
+    const job = await queue.getJob(id);
+    expect(await job?.getState()).toBe('completed');
+    expect(job?.returnvalue).toEqual({ ok: 3 });
+    expect(attempts).toHaveLength(3);
+    const [first, second, third] = attempts as [number, number, number];
+    expect(second - first).toBeGreaterThanOrEqual(90);
+    expect(third - second).toBeGreaterThanOrEqual(190);
+    await host.close();
+    await producer.close();
+  });
+
+  it('refuses to start a stage whose job has no handler', () => {
+    const settings = queueSettings(loadConfig({}, { queuePrefix: prefix }), url);
+    const host = new WorkerHost(settings, {}, { concurrency: 1, log });
+    expect(() => host.start(['route'], [])).toThrow(/no handler for job\(s\) route-posts/);
+  });
+
+  it('fails an unknown job name on a stage queue without retrying it', async () => {
+    const settings = queueSettings(loadConfig({}, { queuePrefix: prefix }), url);
+    const producer = new JobProducer(settings);
+    const host = new WorkerHost(settings, {}, { concurrency: 1, log });
+    host.start(['route'], [defineWorker('route-posts', async () => 'ok')]);
+    const job = await producer.queue('route').add('mystery-job', { x: 1 }, { attempts: 5 });
+    await waitFor(async () => (await producer.queue('route').getJob(job.id!))?.failedReason !== undefined, 'the job to fail', 30_000);
+    const failed = await producer.queue('route').getJob(job.id!);
+    expect(failed?.failedReason).toMatch(/unknown job "mystery-job"/);
+    expect(failed?.attemptsMade).toBe(1);
+    await host.close();
+    await producer.close();
+  });
+});
