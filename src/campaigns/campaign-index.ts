@@ -3,6 +3,7 @@
 import { contactKey } from './contact-key.js';
 import type { EntityGraph, EntityNode } from './entity-graph.js';
 import { ensureLength } from './growable.js';
+import { IdMap } from './id-map.js';
 import { Interner } from './interner.js';
 import { LshIndex } from './lsh-index.js';
 import { SIGNATURE_HASHES } from './minhash.js';
@@ -89,7 +90,7 @@ export class CampaignIndex {
   private readonly options: Required<Omit<CampaignIndexOptions, 'capacity'>>;
   private readonly lsh: LshIndex;
   private readonly sets: UnionFind;
-  private readonly indexOfId = new Map<number, number>();
+  private readonly indexOfId: IdMap;
   private readonly platforms = new Interner();
   private readonly sources = new Interner();
   private readonly authors = new Interner();
@@ -138,6 +139,7 @@ export class CampaignIndex {
     const capacity = Math.max(0, Math.floor(options.capacity ?? 0));
     this.lsh = new LshIndex({ bands: this.options.bands, maxBucketWalk: this.options.maxBucketWalk, capacity });
     this.sets = new UnionFind(capacity);
+    this.indexOfId = new IdMap(capacity);
     if (capacity > 0) this.reserve(capacity);
   }
 
@@ -390,12 +392,12 @@ export class CampaignIndex {
     return index;
   }
 
-  /** Approximate bytes held in typed arrays (strings and maps excluded), for metrics. */
+  /** Approximate bytes held in typed arrays (interned strings excluded), for metrics. */
   memoryBytes(): number {
     const columns = [this.ids, this.postedAt, this.reach, this.platform, this.source, this.author, this.postLinks, this.campaignIdAt,
       this.firstAt, this.lastAt, this.reachSum, this.linkPost, this.linkContact, this.nextLinkOfPost, this.nextLinkOfContact,
       this.contactHead, this.contactPosts, this.authorFirst];
-    return this.lsh.memoryBytes() + columns.reduce((sum, c) => sum + c.byteLength, 0) + this.count * 12;
+    return this.lsh.memoryBytes() + this.indexOfId.memoryBytes() + columns.reduce((sum, c) => sum + c.byteLength, 0);
   }
 
   private reserve(n: number): void {
