@@ -44,6 +44,11 @@ export const SETTINGS = {
   loginMaxFailures: setting('LOGIN_MAX_FAILURES', z.coerce.number().int().min(1).max(1000).default(5), 'Failed logins per username (×4 per address) allowed in the window before logins are refused.'),
   loginWindowMinutes: setting('LOGIN_WINDOW_MINUTES', z.coerce.number().int().min(1).max(1440).default(15), 'Window for counting failed logins.'),
   retentionDays: setting('RETENTION_DAYS', z.coerce.number().int().min(1).max(36_500).default(180), 'Posts older than this that never became a case are purged by `waspada retention purge`.'),
+  maxQueueDepth: setting('MAX_QUEUE_DEPTH', z.coerce.number().int().min(1).default(500), 'Backpressure: waiting jobs a stage queue may hold before the stage feeding it waits and the ingest API answers 429.'),
+  backpressureWaitMs: setting('BACKPRESSURE_WAIT_MS', z.coerce.number().int().min(0).default(60_000), 'How long a producer waits for room downstream before its job is retried later (nothing is dropped).'),
+  redisClusterNodes: setting('REDIS_CLUSTER_NODES', z.string().optional(), 'Comma-separated host:port seeds of a Redis Cluster; set QUEUE_PREFIX to a hash tag such as {waspada}. Unset: a single Redis (REDIS_URL).'),
+  reconcileIntervalSeconds: setting('RECONCILE_INTERVAL_SECONDS', z.coerce.number().int().min(0).default(300), 'How often worker processes look for posts stranded between stages (stored, next job lost) and queue them again; 0 turns it off.'),
+  metricsPort: setting('METRICS_PORT', z.coerce.number().int().min(0).max(65535).optional(), 'Port for /metrics in processes without the web server (`waspada worker`), so each worker\'s job counters can be scraped.'),
 } as const;
 
 type Settings = typeof SETTINGS;

@@ -21,6 +21,7 @@ import { WorkerHost, type WorkerDefinition } from '../queue/worker-host.js';
 import { openStore, type OpenedStore } from '../store/open.js';
 import { createWebApp } from '../web/app.js';
 import { createMetrics } from '../web/metrics.js';
+import { attachOps } from '../ops/attach-ops.js';
 import { STAGE_WORKERS } from '../../workers/all.js';
 import { loadDemoOnce } from './demo.js';
 import { createScorerSource } from './scorers.js';
@@ -36,7 +37,7 @@ export interface ProcessOptions {
 
 export interface RunningProcess {
   services: Services;
-  app?: Hono;
+  app?: Hono<any>;
   /** The port the web server listens on (when `web`). */
   port?: number;
   stop(): Promise<void>;
@@ -85,15 +86,17 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
       redis: redisClient,
       collectRuntime: () => (collect ??= createCollectRuntime(config, log, { redis: redisClient })),
     };
-    const host = new WorkerHost(settings, services, { concurrency: config.workerConcurrency, log });
+    const metrics = createMetrics({ store: opened.store, queues: () => producer.allQueues() });
+    const ops = attachOps({ config, store: opened.store, producer, metrics, log });
+    cleanups.push(() => ops.stop());
+    const host = new WorkerHost(settings, services, { concurrency: config.workerConcurrency, log, onJobDone: ops.onJobDone });
     cleanups.push(() => host.close());
     host.start(options.stages, definitionsFor(options.stages));
     await host.waitUntilReady();
 
     const running: RunningProcess = { services, stop };
     if (options.web) {
-      const metrics = createMetrics({ store: opened.store, queues: () => producer.allQueues() });
-      const app = createWebApp({ store: opened.store, log, metrics, ingest: ingestDeps(services), redisHealthy: () => ping(redis.url) });
+      const app = ops.wrapWeb(createWebApp({ store: opened.store, log, metrics, ingest: ingestDeps(services), redisHealthy: () => ping(redis.url) }));
       if (options.demo) app.route('/demo-web', createFixtureWeb(fixtureSitesDir()));
       const server: ServerType = await new Promise((resolve) => {
         const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -117,6 +120,7 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
         }
       }
     }
+    await ops.startWorkerDuties({ web: options.web, stages: options.stages });
     if (options.stages.includes('collect')) await syncAllSchedules(producer, await opened.store.sources.list());
     log.info({ stages: options.stages, web: options.web, database: opened.store.db.kind, redis: redis.origin }, 'waspada is running');
     return running;

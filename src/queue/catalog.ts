@@ -1,6 +1,7 @@
 // The one place that names queues and builds BullMQ connection settings. Nothing else spells a
 // queue name or a Redis key.
 import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
+import { Cluster } from 'ioredis';
 import { JobCatalog, Stage, type JobName } from '../contracts/jobs.js';
 import type { Config } from '../config.js';
 
@@ -25,10 +26,27 @@ export interface QueueSettings {
   defaultJobOptions: DefaultJobOptions;
 }
 
-export function queueSettings(config: Pick<Config, 'queuePrefix' | 'jobAttempts' | 'jobBackoffMs'>, redisUrl: string): QueueSettings {
+/**
+ * One ioredis Cluster client for REDIS_CLUSTER_NODES ("host:port,host:port"). BullMQ shares it for
+ * queues and duplicates it for blocking worker connections; the prefix must be a hash tag ({waspada})
+ * so every key of a queue lands in one slot, as BullMQ's Lua scripts require.
+ */
+export function clusterConnection(nodes: string, redisUrl?: string): Cluster {
+  const seeds = nodes.split(',').map((n) => n.trim()).filter(Boolean).map((n) => {
+    const [host, port] = n.split(':');
+    return { host: host || '127.0.0.1', port: Number(port || 6379) };
+  });
+  const auth = redisUrl ? new URL(redisUrl) : undefined;
+  return new Cluster(seeds, {
+    redisOptions: { maxRetriesPerRequest: null, username: auth?.username || undefined, password: auth?.password ? decodeURIComponent(auth.password) : undefined },
+    clusterRetryStrategy: (times) => Math.min(100 * times, 2000),
+  });
+}
+
+export function queueSettings(config: Pick<Config, 'queuePrefix' | 'jobAttempts' | 'jobBackoffMs'> & Partial<Pick<Config, 'redisClusterNodes'>>, redisUrl: string): QueueSettings {
   const url = new URL(redisUrl);
   return {
-    connection: {
+    connection: config.redisClusterNodes ? clusterConnection(config.redisClusterNodes, redisUrl) : {
       host: url.hostname,
       port: Number(url.port || 6379),
       username: url.username || undefined,

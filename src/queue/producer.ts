@@ -12,10 +12,22 @@ export interface EnqueueOptions {
   delay?: number;
 }
 
+/** Consulted before each add; may wait or throw to slow producers down (see src/ops/backpressure.ts). */
+export interface EnqueueGate {
+  beforeEnqueue(stage: Stage): Promise<void>;
+}
+
 export class JobProducer {
   private readonly queues = new Map<Stage, Queue>();
+  private gate: EnqueueGate | undefined;
 
   constructor(private readonly settings: QueueSettings) {}
+
+  /** Installs backpressure: every later enqueue first passes the gate. */
+  limitWith(gate: EnqueueGate): this {
+    this.gate = gate;
+    return this;
+  }
 
   queue(stage: Stage): Queue {
     let queue = this.queues.get(stage);
@@ -39,6 +51,7 @@ export class JobProducer {
     // Validate on the way in too: a producer bug should fail here, not in a worker later.
     const data = JobCatalog[name].payload.parse(payload);
     const jobId = options.jobId ?? defaultJobId(name, data);
+    await this.gate?.beforeEnqueue(stageOfJob(name));
     const job = await this.queue(stageOfJob(name)).add(name, data, { jobId, priority: options.priority, delay: options.delay });
     return job.id ?? jobId;
   }

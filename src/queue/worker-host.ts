@@ -33,9 +33,21 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
   return result.data as JobPayload<N>;
 }
 
+/** What a finished job reports to an observer such as the ops metrics (src/ops/job-metrics.ts). */
+export interface JobOutcome {
+  stage: Stage;
+  name: string;
+  durationMs: number;
+  /** From the job's creation to this run's start: time spent waiting in the queue (and in retry backoff). */
+  queuedMs: number;
+  outcome: 'completed' | 'failed';
+}
+
 export interface WorkerHostOptions {
   concurrency: number;
   log: Logger;
+  /** Called once per job run (each attempt), after it completes or throws. */
+  onJobDone?: (outcome: JobOutcome) => void;
 }
 
 export class WorkerHost<S> {
@@ -61,13 +73,23 @@ export class WorkerHost<S> {
         async (job: Job) => {
           const definition = byName.get(job.name);
           if (!definition) throw new PermanentJobError(`unknown job "${job.name}" on queue ${stage}`);
-          const payload = parsePayload(definition.name, job.data);
-          return definition.handle(payload, {
-            services: this.services,
-            log: log.child({ jobId: job.id }),
-            jobId: job.id ?? '',
-            attempt: job.attemptsMade + 1,
-          });
+          const started = performance.now();
+          const queuedMs = Math.max(0, Date.now() - job.timestamp);
+          const report = (outcome: JobOutcome['outcome']) => this.options.onJobDone?.({ stage, name: job.name, durationMs: performance.now() - started, queuedMs, outcome });
+          try {
+            const payload = parsePayload(definition.name, job.data);
+            const result = await definition.handle(payload, {
+              services: this.services,
+              log: log.child({ jobId: job.id }),
+              jobId: job.id ?? '',
+              attempt: job.attemptsMade + 1,
+            });
+            report('completed');
+            return result;
+          } catch (error) {
+            report('failed');
+            throw error;
+          }
         },
         { connection: this.settings.connection, prefix: this.settings.prefix, concurrency: this.options.concurrency, autorun: true },
       );

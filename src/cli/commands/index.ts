@@ -4,11 +4,17 @@ import { registerCrawl } from './crawl.js';
 import { registerDataset } from './dataset.js';
 import { registerEval } from './eval.js';
 import { registerIngest } from './ingest.js';
+import { registerJobs } from './jobs.js';
 import { registerModels } from './models.js';
 import { registerRun } from './run.js';
 import { registerScore } from './score.js';
 import { registerSources } from './sources.js';
 import { registerStats } from './stats.js';
 import { registerTrain } from './train.js';
+import { registerAudit } from './audit.js';
+import { registerExport } from './export.js';
+import { registerRetention } from './retention.js';
+import { registerTokens } from './tokens.js';
+import { registerUsers } from './users.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerIngest, registerScore, registerStats, registerSources, registerCrawl, registerTrain, registerEval, registerModels, registerDataset];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerIngest, registerScore, registerStats, registerSources, registerCrawl, registerTrain, registerEval, registerModels, registerDataset, registerJobs, registerUsers, registerTokens, registerExport, registerAudit, registerRetention];

@@ -1,0 +1,86 @@
+// Finds posts stranded between stages (stored but their next job lost: a crash between the database
+// write and the enqueue, or a Redis restart that lost its last second) and queues them again.
+// Safe to run any time: handlers are idempotent, so a post that was not stranded is only re-checked.
+import { Jobs, type JobName, type Stage } from '../contracts/jobs.js';
+import type { Logger } from '../log.js';
+import type { PostStage } from '../store/posts.js';
+import type { JobProducer } from '../queue/producer.js';
+import type { Queryable } from '../store/db.js';
+
+/** The job that moves a post on from each unfinished stage. */
+const NEXT_JOB: Record<Exclude<PostStage, 'routed'>, JobName & ('extract-posts' | 'score-posts' | 'route-posts')> = {
+  collected: Jobs.ExtractPosts,
+  extracted: Jobs.ScorePosts,
+  scored: Jobs.RoutePosts,
+};
+
+export interface ReconcileOptions {
+  /** Only posts created at least this long ago (leaves room for work in flight). Default 0. */
+  minAgeSeconds?: number;
+  batchSize: number;
+  /** Count only; enqueue nothing. */
+  dryRun?: boolean;
+  /** Skip a stage whose queue still has jobs in any state (the periodic reconciler sets this). */
+  onlyIdleQueues?: boolean;
+  /** Distinguishes this run's job ids from earlier runs (a finished job id would be refused as a duplicate). */
+  runId?: string;
+}
+
+export type ReconcileResult = Record<keyof typeof NEXT_JOB, number>;
+
+/** The queue a stage's next job goes to must be idle, else its posts may simply be waiting their turn. */
+const QUEUE_OF: Record<keyof typeof NEXT_JOB, Stage> = { collected: 'extract', extracted: 'score', scored: 'route' };
+
+export async function reconcileStranded(db: Queryable, producer: JobProducer, options: ReconcileOptions): Promise<ReconcileResult> {
+  const result: ReconcileResult = { collected: 0, extracted: 0, scored: 0 };
+  const runId = options.runId ?? Date.now().toString(36);
+  for (const stage of Object.keys(NEXT_JOB) as Array<keyof typeof NEXT_JOB>) {
+    if (options.onlyIdleQueues) {
+      const c = await producer.queue(QUEUE_OF[stage]).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children');
+      if (Object.values(c).some((n) => n > 0)) continue;
+    }
+    const rows = await db.query<{ id: number }>(
+      `SELECT id FROM posts WHERE stage = $1 AND created_at <= now() - make_interval(secs => $2::float8) ORDER BY id`,
+      [stage, options.minAgeSeconds ?? 0],
+    );
+    const ids = rows.map((r) => Number(r.id));
+    result[stage] = ids.length;
+    if (options.dryRun) continue;
+    for (let i = 0; i < ids.length; i += options.batchSize) {
+      const batch = ids.slice(i, i + options.batchSize);
+      await producer.enqueue(NEXT_JOB[stage], { postIds: batch }, { jobId: `reconcile-${runId}-${stage}-${batch[0]}` });
+    }
+  }
+  return result;
+}
+
+export interface ReconcilerOptions {
+  intervalMs: number;
+  minAgeSeconds: number;
+  batchSize: number;
+  log: Logger;
+}
+
+/**
+ * Runs reconcileStranded now and then in a worker process. Only idle stage queues are examined and
+ * job ids are shared per time slot, so several processes doing this at once queue each post once.
+ */
+export function startReconciler(db: Queryable, producer: JobProducer, options: ReconcilerOptions): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const slot = Math.floor(Date.now() / options.intervalMs).toString(36);
+      const found = await reconcileStranded(db, producer, { minAgeSeconds: options.minAgeSeconds, batchSize: options.batchSize, onlyIdleQueues: true, runId: slot });
+      if (found.collected + found.extracted + found.scored > 0) options.log.warn({ requeued: found }, 'stranded posts queued again');
+    } catch (error) {
+      options.log.warn({ err: (error as Error).message }, 'reconcile pass failed; next pass retries');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
