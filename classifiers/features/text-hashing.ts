@@ -26,8 +26,43 @@ const CHAR_BASIS = 0x27d4eb2f;
 const LONG_NUMBER = 4;
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
-/** Receives every hashed n-gram; `start`/`end` are the word (or word pair) in the lower-cased text. */
-export type HashSink = (index: number, kind: HashKind, start: number, end: number) => void;
+/** Growable output of `hashGrams`: the hashed index of every n-gram and, when `track` is set, where it came from. */
+export class GramBuffer {
+  indices: Int32Array = new Int32Array(2048);
+  kinds: Uint8Array = new Uint8Array(0);
+  starts: Int32Array = new Int32Array(0);
+  ends: Int32Array = new Int32Array(0);
+  length = 0;
+  constructor(readonly track = false) {
+    if (track) {
+      this.kinds = new Uint8Array(2048);
+      this.starts = new Int32Array(2048);
+      this.ends = new Int32Array(2048);
+    }
+  }
+  /** Makes room for `size` grams (hashGrams reserves its worst case once, so its loop never checks). */
+  reserve(size: number): void {
+    if (size <= this.indices.length) return;
+    let grown = this.indices.length;
+    while (grown < size) grown *= 2;
+    this.grow(grown);
+  }
+  private grow(size: number): void {
+    const grow32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.indices = grow32(this.indices);
+    if (this.track) {
+      const k = new Uint8Array(size);
+      k.set(this.kinds);
+      this.kinds = k;
+      this.starts = grow32(this.starts);
+      this.ends = grow32(this.ends);
+    }
+  }
+}
 
 function isWordCode(c: number, text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
@@ -35,14 +70,23 @@ function isWordCode(c: number, text: string, i: number): boolean {
 }
 
 /**
- * Calls `sink` for every n-gram of `text` (which should already be the extractor's normalized text).
- * Numbers longer than four digits are reduced to their shape so phone numbers generalise.
+ * Hashes every n-gram of `text` (which should already be the extractor's normalized text) into `out`
+ * (cleared first); returns the lower-cased text the positions refer to. Numbers longer than four digits
+ * are reduced to their shape so phone numbers generalise.
  */
-export function forEachHashedGram(text: string, params: TextHashingParams, sink: HashSink): void {
+export function hashGrams(text: string, params: TextHashingParams, out: GramBuffer): string {
   const lower = text.toLowerCase();
   const mask = (1 << params.bits) - 1;
   const charMax = params.charMax;
   const n = lower.length;
+  // Worst case per character: one gram per character n-gram length, plus a word and a bigram.
+  out.reserve((n + 2) * (charMax - 1) + 16);
+  const track = out.track;
+  const indices = out.indices;
+  const kinds = out.kinds;
+  const starts = out.starts;
+  const ends = out.ends;
+  let len = 0;
   let prevWord = -1;
   let prevStart = 0;
   let i = 0;
@@ -67,9 +111,19 @@ export function forEachHashedGram(text: string, params: TextHashingParams, sink:
     }
     const end = i;
     const wordHash = digits && end - start > LONG_NUMBER ? shape : raw;
-    sink(fmix32(wordHash ^ WORD_SALT) & mask, HashKind.Word, start, end);
+    if (track) {
+      kinds[len] = HashKind.Word;
+      starts[len] = start;
+      ends[len] = end;
+    }
+    indices[len++] = fmix32(wordHash ^ WORD_SALT) & mask;
     if (params.bigrams && prevWord >= 0) {
-      sink(fmix32(Math.imul(prevWord, 0x2f0b3b2d) ^ wordHash ^ BIGRAM_SALT) & mask, HashKind.Bigram, prevStart, end);
+      if (track) {
+        kinds[len] = HashKind.Bigram;
+        starts[len] = prevStart;
+        ends[len] = end;
+      }
+      indices[len++] = fmix32(Math.imul(prevWord, 0x2f0b3b2d) ^ wordHash ^ BIGRAM_SALT) & mask;
     }
     prevWord = wordHash;
     prevStart = start;
@@ -84,8 +138,17 @@ export function forEachHashedGram(text: string, params: TextHashingParams, sink:
           if (code >= 48 && code <= 57) code = 48;
         }
         h = Math.imul(h ^ code, FNV_PRIME);
-        if (q - p >= 2) sink(fmix32(h) & mask, HashKind.Char, start, end);
+        if (q - p >= 2) {
+          if (track) {
+            kinds[len] = HashKind.Char;
+            starts[len] = start;
+            ends[len] = end;
+          }
+          indices[len++] = fmix32(h) & mask;
+        }
       }
     }
   }
+  out.length = len;
+  return lower;
 }

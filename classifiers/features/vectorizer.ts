@@ -1,6 +1,7 @@
-// Turns (normalized text, extracted feature values) into one sparse vector: the hashed text block, L2-normalised,
-// followed by one slot per named extracted feature. Also scores directly against weights without allocating.
-import { forEachHashedGram, type HashKind, type TextHashingParams } from './text-hashing.js';
+// Turns (normalized text, extracted feature values) into one sparse vector: the hashed text block with
+// sublinear counts (1 + ln c), L2-normalised, followed by one slot per named extracted feature. Scoring
+// computes w·x directly from the gram counts, without building x.
+import { GramBuffer, HashKind, hashGrams, type TextHashingParams } from './text-hashing.js';
 import type { SparseVector } from './sparse-vector.js';
 
 export type FeatureValues = Readonly<Record<string, number>>;
@@ -11,23 +12,34 @@ export function squash(x: number): number {
   return x >= 0 ? Math.log1p(x) : -Math.log1p(-x);
 }
 
+export interface SpanWeight {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+export interface TextContributions {
+  /** The lower-cased text the spans refer to. */
+  lower: string;
+  /** Text block's total contribution to the margin. */
+  total: number;
+  /** One entry per word occurrence (its unigram and character grams). */
+  words: SpanWeight[];
+  /** One entry per adjacent word pair. */
+  pairs: SpanWeight[];
+}
+
 export class Vectorizer {
   readonly textDim: number;
   readonly dim: number;
-  private readonly counts: Float32Array;
-  private touched: Int32Array;
-  private nTouched = 0;
-  private readonly sink = (index: number): void => {
-    if (this.counts[index] === 0) {
-      if (this.nTouched === this.touched.length) {
-        const grown = new Int32Array(this.touched.length * 2);
-        grown.set(this.touched);
-        this.touched = grown;
-      }
-      this.touched[this.nTouched++] = index;
-    }
-    this.counts[index] = (this.counts[index] as number) + 1;
-  };
+  private readonly grams = new GramBuffer(false);
+  private readonly traced = new GramBuffer(true);
+  private keys = new Int32Array(4096).fill(-1);
+  private slotCounts = new Int32Array(4096);
+  private slots = new Int32Array(4096);
+  private distinct = new Int32Array(4096);
+  private counts = new Int32Array(4096);
+  private gramSlots = new Int32Array(4096);
 
   constructor(
     readonly hashing: TextHashingParams,
@@ -35,51 +47,91 @@ export class Vectorizer {
   ) {
     this.textDim = 2 ** hashing.bits;
     this.dim = this.textDim + featureNames.length;
-    this.counts = new Float32Array(this.textDim);
-    this.touched = new Int32Array(4096);
+  }
+
+  /**
+   * Counts equal grams with a small open-addressing table (it stays in cache, unlike a 2^20 count array
+   * or a sort). Fills `distinct`/`counts` and returns how many distinct grams there are.
+   */
+  private countGrams(text: string): number {
+    hashGrams(text, this.hashing, this.grams);
+    const n = this.grams.length;
+    let cap = this.keys.length;
+    if (cap < n * 2) {
+      while (cap < n * 2) cap *= 2;
+      this.keys = new Int32Array(cap).fill(-1);
+      this.slotCounts = new Int32Array(cap);
+      this.distinct = new Int32Array(cap);
+      this.counts = new Int32Array(cap);
+      this.slots = new Int32Array(cap);
+    }
+    const mask = cap - 1;
+    const { keys, slotCounts, slots } = this;
+    const indices = this.grams.indices;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const index = indices[k] as number;
+      let slot = Math.imul(index, 0x9e3779b1) >>> 0 & mask;
+      for (;;) {
+        const key = keys[slot] as number;
+        if (key === index) {
+          slotCounts[slot] = (slotCounts[slot] as number) + 1;
+          break;
+        }
+        if (key === -1) {
+          keys[slot] = index;
+          slotCounts[slot] = 1;
+          slots[m++] = slot;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      const slot = slots[k] as number;
+      this.distinct[k] = keys[slot] as number;
+      this.counts[k] = slotCounts[slot] as number;
+      keys[slot] = -1;
+    }
+    return m;
   }
 
   /** The full vector, for training. */
   vectorize(normalizedText: string, features: FeatureValues): SparseVector {
-    this.fill(normalizedText);
+    const distinct = this.countGrams(normalizedText);
     const dense = this.denseValues(features);
-    const indices = new Int32Array(this.nTouched + dense.length);
-    const values = new Float32Array(this.nTouched + dense.length);
+    const indices = new Int32Array(distinct + dense.length);
+    const values = new Float32Array(distinct + dense.length);
+    let m = 0;
     let norm = 0;
-    for (let k = 0; k < this.nTouched; k++) {
-      const v = 1 + Math.log(this.counts[this.touched[k] as number] as number);
+    for (let k = 0; k < distinct; k++) {
+      const v = 1 + Math.log(this.counts[k] as number);
+      indices[m] = this.distinct[k] as number;
+      values[m] = v;
       norm += v * v;
+      m++;
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < this.nTouched; k++) {
-      const index = this.touched[k] as number;
-      indices[k] = index;
-      values[k] = (1 + Math.log(this.counts[index] as number)) * inv;
-      this.counts[index] = 0;
-    }
-    let m = this.nTouched;
+    for (let k = 0; k < m; k++) values[k] = (values[k] as number) * inv;
     for (const [slot, value] of dense) {
       indices[m] = this.textDim + slot;
       values[m] = value;
       m++;
     }
-    this.nTouched = 0;
-    return { indices: indices.subarray(0, m), values: values.subarray(0, m) };
+    return { indices: indices.slice(0, m), values: values.slice(0, m) };
   }
 
   /** w·x without building x: the hot path of scoring. `weights` has `dim` entries. */
   margin(normalizedText: string, features: FeatureValues, weights: Float32Array | Float64Array): number {
-    this.fill(normalizedText);
+    const distinct = this.countGrams(normalizedText);
     let norm = 0;
     let s = 0;
-    for (let k = 0; k < this.nTouched; k++) {
-      const index = this.touched[k] as number;
-      const v = 1 + Math.log(this.counts[index] as number);
+    for (let k = 0; k < distinct; k++) {
+      const c = this.counts[k] as number;
+      const v = c === 1 ? 1 : 1 + Math.log(c);
       norm += v * v;
-      s += (weights[index] as number) * v;
-      this.counts[index] = 0;
+      s += (weights[this.distinct[k] as number] as number) * v;
     }
-    this.nTouched = 0;
     let out = norm > 0 ? s / Math.sqrt(norm) : 0;
     for (let slot = 0; slot < this.featureNames.length; slot++) {
       const value = squash(features[this.featureNames[slot] as string] ?? 0);
@@ -88,22 +140,77 @@ export class Vectorizer {
     return out;
   }
 
-  /** Per-n-gram contributions for explanations: (kind, word span, weight·value) for every emitted gram. */
-  textContributions(normalizedText: string, weights: Float32Array | Float64Array): Array<{ kind: HashKind; start: number; end: number; contribution: number }> {
-    const grams: Array<{ index: number; kind: HashKind; start: number; end: number }> = [];
-    const counts = new Map<number, number>();
-    forEachHashedGram(normalizedText, this.hashing, (index, kind, start, end) => {
-      grams.push({ index, kind, start, end });
-      counts.set(index, (counts.get(index) ?? 0) + 1);
-    });
+  /**
+   * The text block's log-odds contribution, and its split over words and word pairs for explanations.
+   * Character grams are credited to the word they lie in; a gram seen c times contributes w·(1+ln c)/‖x‖
+   * in total, shared equally between its occurrences.
+   */
+  textContributions(normalizedText: string, weights: Float32Array | Float64Array): TextContributions {
+    const buffer = this.traced;
+    const lower = hashGrams(normalizedText, this.hashing, buffer);
+    const n = buffer.length;
+    // Reuse the counting table, remembering each gram's slot to read its count back.
+    let cap = this.keys.length;
+    if (cap < n * 2) {
+      while (cap < n * 2) cap *= 2;
+      this.keys = new Int32Array(cap).fill(-1);
+      this.slotCounts = new Int32Array(cap);
+      this.distinct = new Int32Array(cap);
+      this.counts = new Int32Array(cap);
+      this.slots = new Int32Array(cap);
+    }
+    if (this.gramSlots.length < n) this.gramSlots = new Int32Array(Math.max(n, this.gramSlots.length * 2));
+    const mask = cap - 1;
+    const { keys, slotCounts, slots, gramSlots } = this;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const index = buffer.indices[k] as number;
+      let slot = (Math.imul(index, 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        const key = keys[slot] as number;
+        if (key === index) {
+          slotCounts[slot] = (slotCounts[slot] as number) + 1;
+          break;
+        }
+        if (key === -1) {
+          keys[slot] = index;
+          slotCounts[slot] = 1;
+          slots[m++] = slot;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      gramSlots[k] = slot;
+    }
+    // Same order of operations as margin(), so the total is bit-identical to what probability() uses.
     let norm = 0;
-    for (const c of counts.values()) norm += (1 + Math.log(c)) ** 2;
+    let s = 0;
+    for (let k = 0; k < m; k++) {
+      const slot = slots[k] as number;
+      const c = slotCounts[slot] as number;
+      const v = c === 1 ? 1 : 1 + Math.log(c);
+      norm += v * v;
+      s += (weights[keys[slot] as number] as number) * v;
+    }
+    const total = norm > 0 ? s / Math.sqrt(norm) : 0;
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    // A gram seen c times contributes w·(1+ln c)/‖x‖ in total; share it equally between its occurrences.
-    return grams.map((g) => {
-      const c = counts.get(g.index) ?? 1;
-      return { kind: g.kind, start: g.start, end: g.end, contribution: ((weights[g.index] as number) * (1 + Math.log(c)) * inv) / c };
-    });
+    const words: SpanWeight[] = [];
+    const pairs: SpanWeight[] = [];
+    let current: SpanWeight | null = null;
+    for (let k = 0; k < n; k++) {
+      const c = slotCounts[gramSlots[k] as number] as number;
+      const contribution = ((weights[buffer.indices[k] as number] as number) * (c === 1 ? 1 : 1 + Math.log(c)) * inv) / c;
+      const start = buffer.starts[k] as number;
+      const end = buffer.ends[k] as number;
+      if (buffer.kinds[k] === HashKind.Bigram) pairs.push({ start, end, weight: contribution });
+      else if (current !== null && current.start === start) current.weight += contribution;
+      else {
+        current = { start, end, weight: contribution };
+        words.push(current);
+      }
+    }
+    for (let k = 0; k < m; k++) keys[slots[k] as number] = -1;
+    return { lower, total, words, pairs };
   }
 
   denseValues(features: FeatureValues): Array<[number, number]> {
@@ -113,9 +220,5 @@ export class Vectorizer {
       if (value !== 0) out.push([slot, value]);
     }
     return out;
-  }
-
-  private fill(text: string): void {
-    forEachHashedGram(text, this.hashing, this.sink);
   }
 }

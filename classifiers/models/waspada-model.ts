@@ -3,7 +3,7 @@
 import type { Features } from '../../src/contracts/features.js';
 import type { Span } from '../../src/contracts/common.js';
 import { createRandom, shuffled } from '../common/random.js';
-import { HashKind, type TextHashingParams, DEFAULT_TEXT_HASHING } from '../features/text-hashing.js';
+import { type TextHashingParams, DEFAULT_TEXT_HASHING } from '../features/text-hashing.js';
 import { Vectorizer } from '../features/vectorizer.js';
 import type { Preparer } from '../features/preparer.js';
 import type { SparseVector } from '../features/sparse-vector.js';
@@ -127,6 +127,8 @@ export function trainWaspada(
 
 type WaspadaArtifact = Extract<ModelArtifact, { algo: 'waspada' }>;
 
+const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+
 export class WaspadaModel implements LoadedModel {
   readonly metadata: ModelMetadata;
   private readonly vectorizer: Vectorizer;
@@ -165,33 +167,45 @@ export class WaspadaModel implements LoadedModel {
     return applyPlatt(this.platt, this.vectorizer.margin(prepared.normalized, prepared.values, this.weights) + this.bias);
   }
 
-  /** Log-odds contributions: char n-grams are credited to the word they lie in, so terms stay readable. */
+  /** Log-odds contributions: character grams are credited to the word they lie in, so terms stay readable. */
   explain(text: string, features?: Features, topK = 8): Explanation {
     const prepared = this.preparer.prepare(text, features);
-    const lower = prepared.normalized.toLowerCase();
-    const byTerm = new Map<string, { weight: number; spans: Map<string, Span> }>();
-    let margin = this.bias;
-    for (const c of this.vectorizer.textContributions(prepared.normalized, this.weights)) {
-      margin += c.contribution;
-      // Bigrams keep their own entry ("kerja di"); unigrams and character grams add up under the word.
-      const term = c.kind === HashKind.Bigram ? lower.slice(c.start, c.end).replace(/[^\p{L}\p{N}]+/gu, ' ') : lower.slice(c.start, c.end);
-      const entry = byTerm.get(term) ?? { weight: 0, spans: new Map<string, Span>() };
-      entry.weight += c.contribution;
-      const span = prepared.toOriginal(c.start, c.end);
-      entry.spans.set(`${span.start}:${span.end}`, span);
-      byTerm.set(term, entry);
-    }
-    const terms: TermContribution[] = [...byTerm.entries()]
-      .filter(([, e]) => e.weight > 0)
-      .sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1))
-      .slice(0, topK)
-      .map(([term, e]) => ({ term, weight: e.weight, spans: [...e.spans.values()].sort((a, b) => a.start - b.start) }));
-    const featureWeights = this.vectorizer
+    const contributions = this.vectorizer.textContributions(prepared.normalized, this.weights);
+    const { lower } = contributions;
+    let margin = contributions.total;
+    // Sum occurrences of the same term; only terms that push towards scam are candidates.
+    const byTerm = new Map<string, { weight: number; spans: Array<[number, number]> }>();
+    const add = (term: string, start: number, end: number, weight: number): void => {
+      const entry = byTerm.get(term);
+      if (entry) {
+        entry.weight += weight;
+        entry.spans.push([start, end]);
+      } else byTerm.set(term, { weight, spans: [[start, end]] });
+    };
+    for (const w of contributions.words) add(lower.slice(w.start, w.end), w.start, w.end, w.weight);
+    for (const p of contributions.pairs) if (p.weight > 0) add(lower.slice(p.start, p.end).replace(NON_WORD_RUN, ' '), p.start, p.end, p.weight);
+    const top: Array<[string, { weight: number; spans: Array<[number, number]> }]> = [];
+    for (const entry of byTerm) if (entry[1].weight > 0) top.push(entry);
+    top.sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1));
+    const terms: TermContribution[] = top.slice(0, topK).map(([term, e]) => {
+      const seen = new Set<string>();
+      const spans: Span[] = [];
+      for (const [start, end] of e.spans) {
+        const span = prepared.toOriginal(start, end);
+        const key = `${span.start}:${span.end}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          spans.push(span);
+        }
+      }
+      return { term, weight: e.weight, spans: spans.sort((a, b) => a.start - b.start) };
+    });
+    const dense = this.vectorizer
       .denseValues(prepared.values)
-      .map(([slot, value]) => ({ name: this.vectorizer.featureNames[slot] as string, weight: (this.weights[this.vectorizer.textDim + slot] as number) * value }))
-      .filter((f) => f.weight !== 0)
-      .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
-    for (const f of featureWeights) margin += f.weight;
-    return { probability: applyPlatt(this.platt, margin), terms, features: featureWeights };
+      .map(([slot, value]) => ({ name: this.vectorizer.featureNames[slot] as string, weight: (this.weights[this.vectorizer.textDim + slot] as number) * value }));
+    // Added in slot order, as margin() does, so explain() and probability() agree to the last bit.
+    for (const f of dense) margin += f.weight;
+    const featureWeights = dense.filter((f) => f.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
+    return { probability: applyPlatt(this.platt, margin + this.bias), terms, features: featureWeights };
   }
 }
