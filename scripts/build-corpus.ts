@@ -867,7 +867,12 @@ function compose(category: Category, d: Dice, parts: Parts): Draft {
 
 export function buildCorpus(seed: number): CorpusRow[] {
   const parts = Parts.parse(JSON.parse(readFileSync(`${CORPUS_DIR}parts.json`, 'utf8')));
-  const d = new Dice(mulberry32(seed));
+  // One dice per base, seeded from the base's own text or slot, so adding a post elsewhere changes nothing here.
+  const diceFor = (key: string, split: Split): Dice => {
+    const dice = new Dice(mulberry32((seed ^ fnv1a(key)) >>> 0));
+    dice.split = split;
+    return dice;
+  };
   const rows: CorpusRow[] = [];
   const seen = new Set<string>();
   let baseNo = 0;
@@ -885,7 +890,7 @@ export function buildCorpus(seed: number): CorpusRow[] {
   bases.forEach((b, i) => {
     const base = `b${String(++baseNo).padStart(4, '0')}`;
     const split = splits[i] ?? 'train';
-    d.split = split;
+    const d = diceFor(b.text, split);
     push(b, split, base);
     const n = b.label === 'scam' ? d.int(1, 2) : d.int(0, 1);
     for (const v of variantsOf(b, b.label, d, n)) push(v, split, base);
@@ -895,7 +900,7 @@ export function buildCorpus(seed: number): CorpusRow[] {
     for (let i = 0; i < count; i++) {
       const base = `b${String(++baseNo).padStart(4, '0')}`;
       // Every fifth generated base of a category goes to eval (EVAL_SHARE = 0.2).
-      d.split = i % Math.round(1 / EVAL_SHARE) === 2 ? 'eval' : 'train';
+      const d = diceFor(`${category}:${i}`, i % Math.round(1 / EVAL_SHARE) === 2 ? 'eval' : 'train');
       const draft = compose(category, d, parts);
       push(draft, d.split, base);
       for (const v of variantsOf(draft, SCAM_CATEGORIES.has(category) ? 'scam' : 'legit', d, d.int(0, maxVariants))) push(v, d.split, base);
