@@ -933,7 +933,7 @@ function writeCountsIntoReadme(rows: CorpusRow[], handwrittenCount: number): voi
   // Hand-written bases are numbered first, so their ids sort below the generated ones.
   const lastHandwritten = `b${String(handwrittenCount).padStart(4, '0')}`;
   const handwrittenRows = rows.filter((r) => r.base <= lastHandwritten);
-  const body = `${lines.join('\n')}\n\nLanguages: ${langs}. Platforms: ${platforms}. Hand-written bases: ${new Set(handwrittenRows.map((r) => r.base)).size} (${handwrittenRows.length} rows with their variants); the rest are generated.\n`;
+  const body = `${lines.join('\n')}\n\nLanguages: ${langs}. Platforms: ${platforms}. Hand-written bases: ${new Set(handwrittenRows.map((r) => r.base)).size}, b0001–${lastHandwritten} (${handwrittenRows.length} rows with their variants, ${handwrittenRows.filter((r) => r.split === 'eval').length} of them in eval); the rest are generated.\n`;
   writeFileSync(readme, `${text.slice(0, from + start.length)}\n${body}${text.slice(to)}`);
 }
 
