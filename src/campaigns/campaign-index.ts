@@ -95,8 +95,10 @@ export class CampaignIndex {
   private readonly sources = new Interner();
   private readonly authors = new Interner();
   private readonly contactKeys = new Interner();
-  /** The contact as first seen, for display. */
-  private readonly contactShown: CampaignContact[] = [];
+  /** The contact as first seen, for display: its kind (interned) and value. Columns, not objects, to spare the GC. */
+  private readonly contactKinds = new Interner();
+  private contactKind = new Int32Array(0);
+  private readonly contactValue: string[] = [];
   private count = 0;
   private readonly signatureScratch = new Uint32Array(SIGNATURE_HASHES);
 
@@ -246,7 +248,7 @@ export class CampaignIndex {
       sources: ranked(sources, (i) => this.sources.values[i]!).map(([source, n]) => ({ source, posts: n })),
       authors: ranked(authors, (i) => this.authors.values[i]!).map(([author, n]) => ({ author, posts: n })),
       contacts: ranked(contacts, (i) => this.contactKeys.values[i]!).map(([key, n]) => {
-        const shown = this.contactShown[this.contactKeys.lookup(key)!]!;
+        const shown = this.contactShownAt(this.contactKeys.lookup(key)!);
         return { kind: shown.kind, value: shown.value, posts: n };
       }),
     };
@@ -275,7 +277,7 @@ export class CampaignIndex {
           entry = this.related(other, null);
           found.set(other, entry);
         }
-        entry.sharedContacts.push({ ...this.contactShown[contactIndex]! });
+        entry.sharedContacts.push(this.contactShownAt(contactIndex));
       }
     }
     return [...found.values()]
@@ -324,7 +326,7 @@ export class CampaignIndex {
       if (this.author[index]! >= 0) edges.push({ from: postKey, to: touch(`author:${this.author[index]!}`, 'author', this.authors.values[this.author[index]!]!) });
       for (let l = this.postLinks[index]!; l >= 0; l = this.nextLinkOfPost[l]!) {
         const contactIndex = this.linkContact[l]!;
-        const shownContact = this.contactShown[contactIndex]!;
+        const shownContact = this.contactShownAt(contactIndex);
         edges.push({ from: postKey, to: touch(`contact:${this.contactKeys.values[contactIndex]!}`, 'contact', `${shownContact.kind}: ${shownContact.value}`) });
       }
     }
@@ -354,7 +356,7 @@ export class CampaignIndex {
       platforms: [...this.platforms.values],
       sources: [...this.sources.values],
       authors: [...this.authors.values],
-      contacts: this.contactShown.map((c) => [c.kind, c.value]),
+      contacts: this.contactValue.map((value, i): [string, string] => [this.contactKinds.values[this.contactKind[i]!]!, value]),
       ids: this.ids.slice(0, n),
       postedAt: this.postedAt.slice(0, n),
       reach: this.reach.slice(0, n),
@@ -396,7 +398,7 @@ export class CampaignIndex {
   memoryBytes(): number {
     const columns = [this.ids, this.postedAt, this.reach, this.platform, this.source, this.author, this.postLinks, this.campaignIdAt,
       this.firstAt, this.lastAt, this.reachSum, this.linkPost, this.linkContact, this.nextLinkOfPost, this.nextLinkOfContact,
-      this.contactHead, this.contactPosts, this.authorFirst];
+      this.contactHead, this.contactPosts, this.authorFirst, this.contactKind];
     return this.lsh.memoryBytes() + this.indexOfId.memoryBytes() + columns.reduce((sum, c) => sum + c.byteLength, 0);
   }
 
@@ -444,13 +446,19 @@ export class CampaignIndex {
 
   private internContact(key: string, contact: CampaignContact): number {
     const contactIndex = this.contactKeys.intern(key);
-    if (contactIndex === this.contactShown.length) {
-      this.contactShown.push({ kind: contact.kind, value: contact.value.trim() });
+    if (contactIndex === this.contactValue.length) {
+      this.contactValue.push(contact.value.trim());
+      this.contactKind = ensureLength(this.contactKind, contactIndex + 1);
+      this.contactKind[contactIndex] = this.contactKinds.intern(contact.kind);
       this.contactHead = ensureLength(this.contactHead, contactIndex + 1, -1);
       this.contactPosts = ensureLength(this.contactPosts, contactIndex + 1);
       this.contactHead[contactIndex] = -1;
     }
     return contactIndex;
+  }
+
+  private contactShownAt(contactIndex: number): CampaignContact {
+    return { kind: this.contactKinds.values[this.contactKind[contactIndex]!]!, value: this.contactValue[contactIndex]! };
   }
 
   private hasLink(index: number, contactIndex: number): boolean {
