@@ -16,7 +16,7 @@ const Lang = z.enum(['id', 'en', 'ms', 'mixed']);
 type Lang = z.infer<typeof Lang>;
 const Category = z.enum([
   'lure_obfuscated', 'lure_decoy', 'lure_plain', 'judol_open',
-  'legal_placement', 'domestic_job', 'professional_job', 'news_warning',
+  'legal_placement', 'domestic_job', 'professional_job', 'news_warning', 'other_post',
 ]);
 type Category = z.infer<typeof Category>;
 type Label = 'scam' | 'legit';
@@ -862,6 +862,7 @@ function compose(category: Category, d: Dice, parts: Parts): Draft {
     case 'professional_job': return composeProfessional(d, parts);
     case 'legal_placement': return composeLegal(d, parts);
     case 'news_warning': return composeNews(d, parts);
+    case 'other_post': throw new Error('other_post is hand-written only');
   }
 }
 

@@ -8,7 +8,7 @@ import { buildCorpus, DEFAULT_SEED } from '../scripts/build-corpus.js';
 const CORPUS_FILE = fileURLToPath(new URL('../fixtures/corpus/corpus.jsonl', import.meta.url));
 
 const SCAM_CATEGORIES = ['lure_obfuscated', 'lure_decoy', 'lure_plain', 'judol_open'] as const;
-const LEGIT_CATEGORIES = ['legal_placement', 'domestic_job', 'professional_job', 'news_warning'] as const;
+const LEGIT_CATEGORIES = ['legal_placement', 'domestic_job', 'professional_job', 'news_warning', 'other_post'] as const;
 
 const CorpusRow = z.strictObject({
   id: z.string().regex(/^c\d{4,}$/),
@@ -32,6 +32,7 @@ const MIN_PER_CATEGORY: Record<CorpusRow['category'], number> = {
   domestic_job: 80,
   professional_job: 40,
   news_warning: 60,
+  other_post: 20,
 };
 
 function loadCorpus(): CorpusRow[] {
