@@ -6,7 +6,7 @@ import { reviewSettings, type WebDeps } from './deps.js';
 import type { AppEnv } from './env.js';
 import { accessMiddleware } from './middleware/access.js';
 import { langMiddleware } from './middleware/lang.js';
-import { securityHeaders } from './middleware/security.js';
+import { sandboxEvidence, securityHeaders } from './middleware/security.js';
 import { apiOpsRoutes } from './routes/api-ops.js';
 import { apiReviewRoutes } from './routes/api-review.js';
 import { caseRoutes } from './routes/api-cases.js';
@@ -28,6 +28,7 @@ const MAX_FORM_BYTES = 256 * 1024;
 export function createWebApp(deps: WebDeps): Hono {
   const settings = reviewSettings(deps);
   const app = new Hono<AppEnv>();
+  app.use('*', sandboxEvidence());
   app.use('*', securityHeaders());
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
   app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : bodyLimit({ maxSize: MAX_FORM_BYTES })(c, next)));

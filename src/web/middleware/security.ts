@@ -1,5 +1,6 @@
 // Security headers on every response: a strict Content-Security-Policy (no inline script, no
 // external origin), no framing, no referrer leaking case URLs to scraped sites.
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 export const CSP = {
@@ -24,3 +25,11 @@ export const securityHeaders = () =>
     crossOriginOpenerPolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
+
+/** Evidence artifacts get an opaque sandbox CSP; registered before securityHeaders so it has the last word. */
+export const EVIDENCE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'none'; script-src 'none'";
+
+export const sandboxEvidence = (): MiddlewareHandler => async (c, next) => {
+  await next();
+  if (c.req.path.startsWith('/evidence/')) c.res.headers.set('content-security-policy', EVIDENCE_CSP);
+};

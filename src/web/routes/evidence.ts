@@ -24,8 +24,6 @@ export function evidenceRoutes(deps: WebDeps): Hono<AppEnv> {
       'content-type': image ? 'image/png' : 'application/octet-stream',
       'content-disposition': `${image ? 'inline' : 'attachment'}; filename="evidence-${row.postId}-${row.sha256.slice(0, 16)}.${ext}"`,
       'x-content-type-options': 'nosniff',
-      // Even if a browser tried to render it, the artifact runs in an opaque sandbox with no script.
-      'content-security-policy': "sandbox; default-src 'none'; img-src 'self'",
       'x-evidence-sha256': row.sha256,
       'cache-control': 'private, no-store',
     });
