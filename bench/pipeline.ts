@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const opened = await openStore(config, { command: 'bench' });
   if (config.databaseUrl) await opened.store.db.query('TRUNCATE posts CASCADE');
   const settings = queueSettings(config, redis.url);
-  const producer = new JobProducer(settings);
+  const producer = new JobProducer(settings, await opened.store.installationId());
   const redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
   let collect: CollectRuntime | undefined;
   const services: Services = {

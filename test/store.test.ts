@@ -77,6 +77,12 @@ describe.each(databases)('store on $name', (database) => {
     expect(events).toHaveLength(1);
   });
 
+  it('has one installation id, made on first use and stable afterwards', async () => {
+    const id = await store.installationId();
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(await store.installationId()).toBe(id);
+  });
+
   it('keeps scores once per post', async () => {
     const { inserted } = await store.posts.insert([post(300)]);
     const score = { postId: inserted[0]!, modelVersion: 'm1', probability: 0.9, threshold: 0.5, verdict: 'suspect' as const, uncertain: false, reasons: [] };

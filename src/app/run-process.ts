@@ -9,7 +9,7 @@ import { createFixtureWeb } from '../collect/fixture-web.js';
 import type { CollectRuntime } from '../collect/ports.js';
 import { createCollectRuntime } from '../collect/runtime.js';
 import { runNow, syncAllSchedules } from '../queue/schedules.js';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Config } from '../config.js';
 import type { Stage } from '../contracts/jobs.js';
 import { extractFeatures } from '../extract/index.js';
@@ -27,6 +27,8 @@ import { loadDemoOnce } from './demo.js';
 import { createScorerSource } from './scorers.js';
 import type { Services } from './services.js';
 import { ingestDeps } from './stage-deps.js';
+import path from 'node:path';
+import { createFsEvidenceStore } from '../collect/evidence-store.js';
 
 export interface ProcessOptions {
   command: string;
@@ -68,7 +70,7 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
     const opened: OpenedStore = await openStore(config, { command: options.command, serve: true, log });
     cleanups.push(() => opened.close());
     const settings = queueSettings(config, redis.url);
-    const producer = new JobProducer(settings);
+    const producer = new JobProducer(settings, await opened.store.installationId());
     cleanups.push(() => producer.close());
     const redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
     redisClient.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem'));
@@ -96,8 +98,16 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
 
     const running: RunningProcess = { services, stop };
     if (options.web) {
-      const app = ops.wrapWeb(createWebApp({ store: opened.store, log, metrics, ingest: ingestDeps(services), redisHealthy: () => ping(redis.url) }));
-      if (options.demo) app.route('/demo-web', createFixtureWeb(fixtureSitesDir()));
+      const web = ops.wrapWeb(createWebApp({
+        store: opened.store, log, metrics, ingest: ingestDeps(services), redisHealthy: () => ping(redis.url),
+        review: config, evidence: createFsEvidenceStore(path.join(config.dataDir, 'evidence')),
+        runSourceNow: async (name) => {
+          const source = await opened.store.sources.byName(name);
+          if (source) return { jobId: await runNow(producer, source.id) };
+        },
+      }));
+      // The demo's fixture web is mounted in front of the console so its pages need no login.
+      const app = options.demo ? new Hono().route('/demo-web', createFixtureWeb(fixtureSitesDir())).route('/', web) : web;
       const server: ServerType = await new Promise((resolve) => {
         const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       });

@@ -19,7 +19,7 @@ export async function withSession<T>(config: Config, log: Logger, command: strin
   let producer: JobProducer | undefined;
   try {
     opened = await openStore(config, { command });
-    producer = new JobProducer(queueSettings(config, redis.url));
+    producer = new JobProducer(queueSettings(config, redis.url), await opened.store.installationId());
     return await fn({ store: opened.store, producer });
   } finally {
     await producer?.close();

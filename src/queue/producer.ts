@@ -21,7 +21,14 @@ export class JobProducer {
   private readonly queues = new Map<Stage, Queue>();
   private gate: EnqueueGate | undefined;
 
-  constructor(private readonly settings: QueueSettings) {}
+  /**
+   * @param namespace the installation's id (see Store.installationId). Job ids include it, so two
+   * databases sharing one Redis and prefix never mistake each other's jobs for duplicates.
+   */
+  constructor(
+    private readonly settings: QueueSettings,
+    private readonly namespace = '',
+  ) {}
 
   /** Installs backpressure: every later enqueue first passes the gate. */
   limitWith(gate: EnqueueGate): this {
@@ -50,7 +57,7 @@ export class JobProducer {
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<string> {
     // Validate on the way in too: a producer bug should fail here, not in a worker later.
     const data = JobCatalog[name].payload.parse(payload);
-    const jobId = options.jobId ?? defaultJobId(name, data);
+    const jobId = options.jobId ?? defaultJobId(name, data, this.namespace);
     await this.gate?.beforeEnqueue(stageOfJob(name));
     const job = await this.queue(stageOfJob(name)).add(name, data, { jobId, priority: options.priority, delay: options.delay });
     return job.id ?? jobId;
@@ -72,7 +79,7 @@ export class JobProducer {
   }
 }
 
-export function defaultJobId(name: string, payload: unknown): string {
-  const digest = createHash('sha1').update(name).update(JSON.stringify(payload)).digest('hex').slice(0, 20);
+export function defaultJobId(name: string, payload: unknown, namespace = ''): string {
+  const digest = createHash('sha1').update(namespace).update(name).update(JSON.stringify(payload)).digest('hex').slice(0, 20);
   return `${name}-${digest}`;
 }

@@ -54,6 +54,12 @@ export class Store {
     }
   }
 
+  /** A random id made once per database; job ids carry it (see JobProducer). */
+  async installationId(): Promise<string> {
+    await this.db.query(`INSERT INTO meta (key, value) VALUES ('installation.id', to_jsonb(md5(random()::text || clock_timestamp()::text))) ON CONFLICT (key) DO NOTHING`);
+    return (await this.getMeta<string>('installation.id'))!;
+  }
+
   async getMeta<T>(key: string): Promise<T | null> {
     const rows = await this.db.query<{ value: T }>('SELECT value FROM meta WHERE key = $1', [key]);
     return rows[0]?.value ?? null;

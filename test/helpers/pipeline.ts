@@ -32,7 +32,7 @@ export async function startTestPipeline(db: Db, overrides: Partial<Config> = {})
   const config = loadConfig({ DATA_DIR: dataDir }, { queuePrefix: prefix, jobBackoffMs: 50, ...overrides });
   const log = pino({ level: 'silent' });
   const settings = queueSettings(config, redis.url);
-  const producer = new JobProducer(settings);
+  const producer = new JobProducer(settings, await new Store(db).installationId());
   const redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
   let collect: CollectRuntime | undefined;
   const services: Services = {
