@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CampaignIndex, type CampaignPostInput } from './campaign-index.js';
 import { signatureOf } from './signature.js';
+import { SnapshotFormatError } from './snapshot-format.js';
 
 const LURE_A = `LOWONGAN CUSTOMER SERVICE ONLINE di Bangkok, Thailand.
 Gaji 15 juta/bulan + bonus, tiket pesawat, visa dan mess ditanggung perusahaan.
@@ -143,6 +144,16 @@ describe('CampaignIndex', () => {
     expect(graph.nodes.find((n) => n.kind === 'contact')).toMatchObject({ weight: 3, label: 'whatsapp: +6281200001111' });
     expect(graph.edges).toHaveLength(6);
     expect(index.graph(2)).toBeUndefined();
+  });
+
+  it('refuses bytes that are not a snapshot with SnapshotFormatError', () => {
+    const good = new CampaignIndex().snapshot();
+    expect(() => CampaignIndex.restore(new Uint8Array([1, 2, 3]))).toThrow(SnapshotFormatError);
+    expect(() => CampaignIndex.restore(good.subarray(0, good.length - 8))).toThrow(SnapshotFormatError);
+    const garbled = good.slice();
+    garbled[9] = 0x7b; // corrupt the JSON header
+    garbled[10] = 0x7b;
+    expect(() => CampaignIndex.restore(garbled)).toThrow(SnapshotFormatError);
   });
 
   it('restores from a snapshot to an index that answers identically and keeps growing identically', () => {

@@ -59,11 +59,20 @@ export function decodeSnapshot(bytes: Uint8Array): SnapshotData {
   if (view.getUint32(0, true) !== MAGIC) throw new SnapshotFormatError('not a campaign index snapshot');
   const headerLength = view.getUint32(4, true);
   if (8 + headerLength > bytes.length) throw new SnapshotFormatError('snapshot header truncated');
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Record<string, unknown>;
+  let header: Record<string, unknown>;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as Record<string, unknown>;
+  } catch (error) {
+    throw new SnapshotFormatError(`snapshot header is not JSON: ${(error as Error).message}`);
+  }
   if (header.version !== SNAPSHOT_VERSION) throw new SnapshotFormatError(`unsupported snapshot version ${String(header.version)}`);
-  const posts = header.posts as number;
-  const refs = header.contactRefs as number;
-  const hashes = header.hashes as number;
+  const posts = header.posts;
+  const refs = header.contactRefs;
+  const hashes = header.hashes;
+  if (!isCount(posts) || !isCount(refs) || !isCount(hashes)) throw new SnapshotFormatError('snapshot header lacks its counts');
+  for (const table of ['platforms', 'sources', 'authors', 'contacts'] as const) {
+    if (!Array.isArray(header[table])) throw new SnapshotFormatError(`snapshot header lacks ${table}`);
+  }
   // Copy into a fresh, aligned buffer: the caller's bytes may sit at any offset (a Node Buffer from a pool).
   const aligned = new Uint8Array(bytes.length);
   aligned.set(bytes);
@@ -95,6 +104,10 @@ export function decodeSnapshot(bytes: Uint8Array): SnapshotData {
     contactIndices: take(i32, refs, 4),
     signatures: take(u32, posts * hashes, 4),
   };
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function align8(n: number): number {
