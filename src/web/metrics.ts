@@ -36,11 +36,28 @@ export function createMetrics(sources: MetricsSources): Registry {
       }
     },
   });
-  const depth = new Gauge({
+  // One read of the queues serves both gauges in a scrape (prom-client collects metrics one by one).
+  let cached: { at: number; counts: Promise<Array<{ queue: string; counts: Record<string, number> }>> } | undefined;
+  const queueCounts = () => {
+    if (!cached || Date.now() - cached.at > 500) {
+      cached = {
+        at: Date.now(),
+        counts: Promise.all(
+          sources.queues().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized') })),
+        ),
+      };
+    }
+    return cached.counts;
+  };
+  new Gauge({
     name: 'waspada_queue_jobs',
-    help: 'Jobs in each stage queue by state (waiting, active, delayed, failed, completed).',
+    help: 'Jobs in each stage queue by state (waiting, active, delayed, failed, completed, prioritized).',
     labelNames: ['queue', 'state'],
     registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { queue, counts } of await queueCounts()) for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
+    },
   });
   new Gauge({
     name: 'waspada_job_failures',
@@ -48,12 +65,7 @@ export function createMetrics(sources: MetricsSources): Registry {
     labelNames: ['queue'],
     registers: [registry],
     async collect() {
-      depth.reset();
-      for (const queue of sources.queues()) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
-        for (const [state, n] of Object.entries(counts)) depth.set({ queue: queue.name, state }, n);
-        this.set({ queue: queue.name }, counts.failed ?? 0);
-      }
+      for (const { queue, counts } of await queueCounts()) this.set({ queue }, counts.failed ?? 0);
     },
   });
   new Gauge({
