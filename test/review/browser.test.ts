@@ -148,9 +148,9 @@ describe('console in Chromium', () => {
       await page.waitForLoadState('load');
       const injected = await page.evaluate(() => document.querySelectorAll('main script, main img[src=x], main svg, main iframe, main [onerror], main [onload]').length);
       expect(injected, path).toBe(0);
-      const badLinks = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '').filter((h) => /^\s*(javascript|data|vbscript):/i.test(h)));
+      const badLinks = await page.evaluate(() => Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? '').filter((h) => /^\s*(javascript|data|vbscript):/i.test(h)));
       expect(badLinks, path).toEqual([]);
-      const external = await page.evaluate(() => [...document.querySelectorAll('main a[target=_blank]')].map((a) => a.getAttribute('rel')));
+      const external = await page.evaluate(() => Array.from(document.querySelectorAll('main a[target=_blank]')).map((a) => a.getAttribute('rel')));
       expect(external.every((rel) => rel === 'noopener noreferrer nofollow')).toBe(true);
     }
     // Keyboard triage over hostile rows must not run anything either.
