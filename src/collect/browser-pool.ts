@@ -1,5 +1,6 @@
-// A small pool of Chromium contexts for pages that need JavaScript. Contexts are recycled after a number
-// of pages and the browser is relaunched after more (or when it dies), so memory stays bounded on long crawls.
+// A small pool of Chromium contexts for pages that need JavaScript. Each context keeps one tab that is reused
+// (a new tab costs a new renderer process); contexts are recycled after a number of pages and the browser is
+// relaunched after more (or when it dies), so memory stays bounded on long crawls.
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { BrowserUnavailableError, errorMessage } from './errors.js';
@@ -38,7 +39,7 @@ export interface BrowserPoolOptions {
   userAgent: string;
   /** Pages open at once. Default 4. */
   concurrency?: number;
-  /** A context is closed and replaced after this many pages. Default 25. */
+  /** A context (with its tab) is closed and replaced after this many pages. Default 25. */
   pagesPerContext?: number;
   /** The browser is relaunched after this many pages. Default 1000. */
   pagesPerBrowser?: number;
@@ -49,6 +50,7 @@ export interface BrowserPoolOptions {
 
 interface Slot {
   context: BrowserContext;
+  page: Page;
   pages: number;
   storageState: string | undefined;
 }
@@ -124,7 +126,8 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
     const index = idle.findIndex((s) => s.storageState === storageState);
     if (index >= 0) {
       const [slot] = idle.splice(index, 1);
-      if (slot && slot.context.browser()?.isConnected()) return slot;
+      if (slot && slot.context.browser()?.isConnected() && !slot.page.isClosed()) return slot;
+      if (slot) void slot.context.close().catch(() => undefined);
     }
     const b = await getBrowser();
     const context = await b.newContext({
@@ -134,25 +137,29 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
     });
     context.setDefaultTimeout(timeoutMs);
     context.setDefaultNavigationTimeout(timeoutMs);
-    return { context, pages: 0, storageState };
+    return { context, page: await context.newPage(), pages: 0, storageState };
   }
 
   return {
     async withPage<T>(fn: (page: Page) => Promise<T>, pageOptions: PageOptions = {}): Promise<T> {
       await acquireTurn();
       let slot: Slot | null = null;
-      let page: Page | null = null;
+      let reusable = false;
       try {
         slot = await takeSlot(pageOptions.storageState);
-        page = await slot.context.newPage();
         slot.pages++;
         browserPages++;
-        return await fn(page);
+        const result = await fn(slot.page);
+        reusable = true;
+        return result;
       } finally {
-        await page?.close().catch(() => undefined);
         if (slot) {
-          if (slot.pages >= pagesPerContext || closed || !slot.context.browser()?.isConnected()) await slot.context.close().catch(() => undefined);
-          else idle.push(slot);
+          // The tab goes back without the caller's listeners; its next navigation unloads the old document.
+          if (reusable && slot.pages < pagesPerContext && !closed && slot.context.browser()?.isConnected() && !slot.page.isClosed()) {
+            slot.page.removeAllListeners();
+          } else reusable = false;
+          if (reusable) idle.push(slot);
+          else await slot.context.close().catch(() => undefined);
         }
         releaseTurn();
       }
@@ -165,4 +172,19 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
       if (b) await b.then((x) => x.close()).catch(() => undefined);
     },
   };
+}
+
+/**
+ * The page's HTML once `selector` matches (or after `timeoutMs` without a match), in one round trip to the
+ * browser instead of a wait and a read: round trips dominate when the machine is busy.
+ */
+export async function htmlWhenReady(page: Page, selector: string, timeoutMs: number): Promise<string> {
+  return page.evaluate(
+    async ({ sel, ms }) => {
+      const deadline = Date.now() + ms;
+      while (document.querySelector(sel) === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      return document.documentElement.outerHTML;
+    },
+    { sel: selector, ms: timeoutMs },
+  );
 }

@@ -26,11 +26,12 @@ export async function captureEvidence(chosen: ReadonlyArray<{ index: number; val
   };
   for (const { index, valid } of chosen) {
     const { item, post } = valid;
-    if (item.html) {
+    const html = item.evidenceHtml?.();
+    if (html) {
       const capturedAt = parts.now().toISOString();
       const url = post.url ?? item.pageUrl;
-      const isJson = item.html.startsWith('{');
-      const bytes = new TextEncoder().encode(item.html);
+      const isJson = html.startsWith('{');
+      const bytes = new TextEncoder().encode(html);
       const { key, sha256 } = await parts.evidence.put(bytes, { kind: 'html', contentType: isJson ? 'application/json' : 'text/html; charset=utf-8', url, capturedAt, crawlerVersion: CRAWLER_VERSION });
       add(index, { kind: 'html', key, sha256, bytes: bytes.byteLength, capturedAt, url, crawlerVersion: CRAWLER_VERSION });
     }

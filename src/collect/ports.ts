@@ -102,8 +102,8 @@ export interface ScrapedItem {
   /** Monotonic position (message id, timestamp) when the platform has one. */
   order?: number;
   post: Record<string, unknown>;
-  /** The post's own HTML (or JSON) as served, kept as evidence. */
-  html?: string;
+  /** The post's own HTML (or JSON) as served, kept as evidence; serialized only for posts that get evidence. */
+  evidenceHtml?: () => string;
   /** Page the item was found on, screenshotted as evidence. */
   pageUrl: string;
 }

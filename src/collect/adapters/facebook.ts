@@ -1,10 +1,10 @@
 // Facebook public pages and groups from m.facebook.com markup: stories carry their id and publish time in
 // the data-ft JSON. Plain HTTP for public pages; a Playwright session (storage-state file) for closed groups.
-import * as cheerio from 'cheerio';
+import type { Cheerio } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { SourceHealthError } from '../errors.js';
 import { detectWall } from '../detect-health.js';
-import { backgroundImageUrl, elementText, parseCount } from '../html-text.js';
+import { backgroundImageUrl, elementText, loadHtml, parseCount } from '../html-text.js';
 import type { Adapter, CrawlContext, ScrapedItem } from '../ports.js';
 import { paginate, type ListPage } from './paginate.js';
 import { resolveHref, siteRootOf } from './site-root.js';
@@ -36,7 +36,7 @@ function publishTime(ft: DataFt): number | undefined {
 }
 
 export function parseFacebookPage(html: string, pageUrl: string, root = siteRootOf(pageUrl, ROOT_MARKER)): ListPage {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const roots: AnyNode[] = [];
   $('.story_body_container').each((_, body) => {
     const story = $(body).closest('[data-ft*="top_level_post_id"]');
@@ -54,7 +54,7 @@ export function parseFacebookPage(html: string, pageUrl: string, root = siteRoot
     const body = story.find('.story_body_container').first();
     const own = body.children('[data-ft*=\'"tn":"*s"\']').first();
     const attachment = body.children('[data-ft*=\'"tn":"H"\']').first();
-    const clean = (el: cheerio.Cheerio<AnyNode>): string => {
+    const clean = (el: Cheerio<AnyNode>): string => {
       const copy = el.clone();
       copy.find('.text_exposed_hide, [data-sigil="more"], header').remove();
       copy.find('a').filter((_, a) => /^(More|Lihat selengkapnya)$/i.test($(a).text().trim())).remove();
@@ -88,7 +88,7 @@ export function parseFacebookPage(html: string, pageUrl: string, root = siteRoot
     items.push({
       key: id,
       pageUrl,
-      html: $.html(story),
+      evidenceHtml: () => $.html(story),
       post: {
         platform: 'facebook',
         externalId: id,

@@ -2,13 +2,13 @@
 import * as cheerio from 'cheerio';
 import { SourceHealthError } from '../errors.js';
 import { detectWall } from '../detect-health.js';
-import { elementText } from '../html-text.js';
+import { elementText, loadHtml } from '../html-text.js';
 import type { Adapter, ScrapedItem } from '../ports.js';
 import { paginate, type ListPage } from './paginate.js';
 
 function htmlToText(fragment: string): string {
   if (!/[<&]/.test(fragment)) return fragment.trim();
-  const $ = cheerio.load(`<div id="x">${fragment}</div>`);
+  const $ = loadHtml(`<div id="x">${fragment}</div>`);
   return elementText($('#x'));
 }
 
@@ -36,7 +36,7 @@ export function parseFeed(xml: string, feedUrl: string): ListPage {
       key: id,
       order: posted && !Number.isNaN(posted.getTime()) ? posted.getTime() : undefined,
       pageUrl: link ? new URL(link, feedUrl).toString() : feedUrl,
-      html: $.xml(el),
+      evidenceHtml: () => $.xml(el),
       post: {
         platform: 'feed',
         externalId: id.slice(0, 512),

@@ -43,7 +43,7 @@ export function instagramNodeToItem(node: MediaNode, pageUrl: string, siteRoot =
     key: shortcode,
     order: takenAt,
     pageUrl,
-    html: JSON.stringify(node),
+    evidenceHtml: () => JSON.stringify(node),
     post: {
       platform: 'instagram',
       externalId: shortcode,

@@ -1,10 +1,10 @@
 // Job boards and other sites described by CSS selectors in the source's options, so an operator adds a
 // site without code. Static HTML by default; render: 'browser' for boards that build their list in JavaScript.
-import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { PermanentCrawlError, SourceHealthError } from '../errors.js';
+import { htmlWhenReady } from '../browser-pool.js';
 import { detectWall } from '../detect-health.js';
-import { elementText } from '../html-text.js';
+import { elementText, loadHtml } from '../html-text.js';
 import type { Adapter, CrawlContext, ScrapedItem } from '../ports.js';
 import { paginate, type ListPage } from './paginate.js';
 import { resolveHref } from './site-root.js';
@@ -30,7 +30,7 @@ export const SiteSelectors = z.object({
 export type SiteSelectors = z.infer<typeof SiteSelectors>;
 
 export function parseSitePage(html: string, pageUrl: string, sel: SiteSelectors): ListPage {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const root = sel.root ?? new URL(pageUrl).origin;
   const list = $(sel.list).first();
   const items: ScrapedItem[] = [];
@@ -52,7 +52,7 @@ export function parseSitePage(html: string, pageUrl: string, sel: SiteSelectors)
     items.push({
       key,
       pageUrl,
-      html: $.html(el),
+      evidenceHtml: () => $.html(el),
       post: {
         platform: 'site',
         externalId: url,
@@ -72,8 +72,10 @@ async function readSitePage(url: string, ctx: CrawlContext, sel: SiteSelectors):
   if (sel.render === 'browser') {
     await ctx.beforeBrowse(url);
     const { html, finalUrl } = await ctx.browser().withPage(async (page) => {
-      await page.goto(url, { waitUntil: 'networkidle' });
-      return { html: await page.content(), finalUrl: page.url() };
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      // Wait for the items themselves rather than for network silence: faster, and still right for lists
+      // filled by a later request. No items within the bound is judged by the parser (layout change or empty).
+      return { html: await htmlWhenReady(page, `${sel.list} ${sel.item}`, 5_000), finalUrl: page.url() };
     });
     const wall = detectWall({ url: finalUrl, body: html });
     if (wall) throw new SourceHealthError(wall, `${wall.replace('_', ' ')} at ${finalUrl}`);

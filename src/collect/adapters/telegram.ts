@@ -1,9 +1,8 @@
 // Telegram public channel previews (t.me/s/<channel>): one page holds ~20 messages, oldest first;
 // older pages are reached with ?before=<id>. Plain HTTP, no JavaScript needed.
-import * as cheerio from 'cheerio';
 import { SourceHealthError } from '../errors.js';
 import { detectWall } from '../detect-health.js';
-import { backgroundImageUrl, elementText, parseCount } from '../html-text.js';
+import { backgroundImageUrl, elementText, loadHtml, parseCount } from '../html-text.js';
 import type { Adapter, ScrapedItem } from '../ports.js';
 import { paginate, type ListPage } from './paginate.js';
 
@@ -16,7 +15,7 @@ export function telegramChannelOf(url: string): { channel: string; root: string 
 }
 
 export function parseTelegramPage(html: string, pageUrl: string): ListPage & { channel: string | null } {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const target = telegramChannelOf(pageUrl);
   const items: ScrapedItem[] = [];
   $('.tgme_widget_message[data-post]').each((_, node) => {
@@ -57,7 +56,7 @@ export function parseTelegramPage(html: string, pageUrl: string): ListPage & { c
       key: dataPost,
       order: id,
       pageUrl,
-      html: $.html(el),
+      evidenceHtml: () => $.html(el),
       post: {
         platform: 'telegram',
         externalId: dataPost,

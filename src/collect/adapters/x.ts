@@ -66,7 +66,7 @@ function tweetToItem(result: TweetResult, pageUrl: string, siteRoot: string): Sc
     // Snowflake ids grow with time; the high bits fit a double, so the order is exact enough to compare.
     order: Number(id),
     pageUrl,
-    html: JSON.stringify(tweet),
+    evidenceHtml: () => JSON.stringify(tweet),
     post: {
       platform: 'x',
       externalId: id,

@@ -1,0 +1,183 @@
+// Crawl benchmark: 2,000 distinct pages on a loopback server (a child process), read through the real
+// collector (robots, rate limiter, retries, parsing, validation), first over plain HTTP, then in Chromium.
+// Last line: {"static_pages_per_s","browser_pages_per_s","rss_growth"}; rss_growth is the relative growth of
+// resident memory (this process plus its Chromium processes) from the first to the last 10% of the run.
+// Usage: npm run bench:crawl [-- --pages 2000 --browser-pages 2000 --concurrency 16 --browser-concurrency 6]
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { collectOnce, type CollectTarget } from '../src/collect/collect-once.js';
+import { DEMO_JOB_BOARD_SELECTORS } from '../src/collect/fixture-web.js';
+import { createCollectRuntime } from '../src/collect/runtime.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+// ---- the loopback site, run in a child process so its memory and CPU are not counted as the crawler's ----
+
+function telegramPage(n: number): string {
+  const messages = Array.from({ length: 20 }, (_, i) => {
+    const id = n * 100 + i + 1;
+    return `<div class="tgme_widget_message_wrap"><div class="tgme_widget_message" data-post="chan${n}/${id}"><div class="tgme_widget_message_author"><a class="tgme_widget_message_owner_name" href="https://t.me/chan${n}">Loker ${n}</a></div><div class="tgme_widget_message_text js-message_text">Lowongan kerja nomor ${id}: admin online, gaji ${1000 + i} USD,<br/>tiket ditanggung. Hubungi 0899-0000-${String(id % 10000).padStart(4, '0')}</div><div class="tgme_widget_message_info"><span class="tgme_widget_message_views">${i}.${n % 10}K</span><a class="tgme_widget_message_date" href="https://t.me/chan${n}/${id}"><time datetime="2026-11-0${(i % 9) + 1}T0${i % 10}:00:00+00:00"></time></a></div></div></div>`;
+  }).join('\n');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>chan${n}</title></head><body><div class="tgme_channel_info">chan${n}</div><section class="tgme_channel_history">${messages}</section></body></html>`;
+}
+
+function boardPage(n: number): string {
+  const cards = Array.from({ length: 10 }, (_, i) => `<li class="job-card"><h2 class="job-title"><a href="lowongan/${n}-${i}">Lowongan ${n}-${i}</a></h2><div class="job-company">PT Demo ${i}</div><div class="job-location">Kota ${n}</div><time datetime="2026-11-0${(i % 9) + 1}">x</time><p class="job-desc">Deskripsi pekerjaan ${n}-${i}.</p></li>`).join('');
+  // The list is built by script, so only a browser sees it.
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><ul class="job-list"></ul><script>document.querySelector('ul.job-list').innerHTML = ${JSON.stringify(cards)};</script></body></html>`;
+}
+
+function runServer(): void {
+  const app = new Hono();
+  app.get('/robots.txt', (c) => c.text('User-agent: *\nAllow: /\n'));
+  app.get('/t/:n/s/:chan', (c) => c.html(telegramPage(Number(c.req.param('n')))));
+  app.get('/b/:n', (c) => c.html(boardPage(Number(c.req.param('n')))));
+  serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => process.send?.({ port: info.port }));
+}
+
+// ---- memory of this process and its Chromium descendants, from /proc ----
+
+function treeRssBytes(): number {
+  let total = process.memoryUsage().rss;
+  try {
+    const parents = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        parents.set(Number(entry), ppid);
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    const descendants = new Set<number>();
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [pid, ppid] of parents) {
+        if (!descendants.has(pid) && (ppid === process.pid || descendants.has(ppid)) && pid !== server?.pid) {
+          descendants.add(pid);
+          grew = true;
+        }
+      }
+    }
+    for (const pid of descendants) {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (m?.[1]) total += Number(m[1]) * 1024;
+      } catch {
+        // gone
+      }
+    }
+  } catch {
+    // no /proc: this process only
+  }
+  return total;
+}
+
+let server: ChildProcess | undefined;
+
+async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++] as T;
+        await fn(item);
+      }
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const pages = arg('pages', 2000);
+  const browserPages = arg('browser-pages', 2000);
+  const concurrency = arg('concurrency', 16);
+  const browserConcurrency = arg('browser-concurrency', 6);
+  server = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => server?.once('message', (m: { port: number }) => resolve(m.port)));
+  const base = `http://127.0.0.1:${port}`;
+
+  const config = loadConfig({ ...process.env, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'waspada-bench-')) });
+  const log = createLogger({ level: 'warn', format: 'json' });
+  const runtime = createCollectRuntime(config, log, {
+    rateLimit: { intervalMs: 0 },
+    maxPerHost: Math.max(concurrency, browserConcurrency),
+    browserConcurrency,
+    evidenceMode: 'none',
+    limits: { maxItems: 1000, maxPages: 1 },
+  });
+  const samples: { static: number[]; browser: number[] } = { static: [], browser: [] };
+  let phase: 'static' | 'browser' = 'static';
+  const total = pages + browserPages;
+  let done = 0;
+  let failed = 0;
+  const record = (): void => {
+    done++;
+    if (done % Math.max(1, Math.floor(total / 200)) === 0) samples[phase].push(treeRssBytes());
+    if (done % 500 === 0) process.stderr.write(`  ${done}/${total} pages\n`);
+  };
+
+  try {
+    process.stderr.write(`static: ${pages} Telegram-preview pages over HTTP, ${concurrency} at a time\n`);
+    const staticTargets: CollectTarget[] = Array.from({ length: pages }, (_, n) => ({ name: `bench-t${n}`, adapter: 'telegram', url: `${base}/t/${n}/s/chan${n}`, options: {} }));
+    let t0 = performance.now();
+    await pool(staticTargets, concurrency, async (target) => {
+      const out = await collectOnce(target, null, runtime, log);
+      if (out.posts.length !== 20) failed++;
+      record();
+    });
+    const staticSeconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage();
+    process.stderr.write(`  static phase: ${staticSeconds.toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU in the crawler so far (load average ${os.loadavg()[0]?.toFixed(1)})\n`);
+
+    phase = 'browser';
+    process.stderr.write(`browser: ${browserPages} script-built job-board pages in Chromium, ${browserConcurrency} at a time\n`);
+    const browserTargets: CollectTarget[] = Array.from({ length: browserPages }, (_, n) => ({ name: `bench-b${n}`, adapter: 'site', url: `${base}/b/${n}`, options: { ...DEMO_JOB_BOARD_SELECTORS, render: 'browser' } }));
+    t0 = performance.now();
+    await pool(browserTargets, browserConcurrency, async (target) => {
+      const out = await collectOnce(target, null, runtime, log);
+      if (out.posts.length !== 10) failed++;
+      record();
+    });
+    const browserSeconds = (performance.now() - t0) / 1000;
+
+    // Growth is measured within each phase: Chromium starting between the phases is not a leak.
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const growth = (xs: number[]): number => {
+      const tenth = Math.max(1, Math.floor(xs.length / 10));
+      const first = mean(xs.slice(0, tenth));
+      const last = mean(xs.slice(-tenth));
+      process.stderr.write(`  memory ${Math.round(first / 1e6)} MB (first 10%) → ${Math.round(last / 1e6)} MB (last 10%)\n`);
+      return xs.length < 2 ? 0 : (last - first) / first;
+    };
+    const rssGrowth = Math.max(growth(samples.static), growth(samples.browser));
+    process.stderr.write(`pages that did not yield every post: ${failed}\n`);
+    if (failed > 0) process.exitCode = 1;
+    process.stdout.write(
+      `${JSON.stringify({
+        static_pages_per_s: Math.round((pages / staticSeconds) * 10) / 10,
+        browser_pages_per_s: Math.round((browserPages / browserSeconds) * 10) / 10,
+        rss_growth: Math.round(rssGrowth * 1000) / 1000,
+      })}\n`,
+    );
+  } finally {
+    await runtime.close();
+    server.kill();
+  }
+}
+
+if (process.argv.includes('--serve')) runServer();
+else await main();
