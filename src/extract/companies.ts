@@ -21,7 +21,8 @@ export function extractCompanies(text: string): Array<{ name: string; span: Span
   for (const re of [PREFIXED, SUFFIXED]) {
     for (const m of text.matchAll(re)) {
       const name = cutAtStopWord(m[0].trim());
-      if (seen.has(name.toLowerCase()) || out.length >= 20) continue;
+      if (out.length >= 20) break;
+      if (seen.has(name.toLowerCase())) continue;
       seen.add(name.toLowerCase());
       out.push({ name, span: { start: m.index, end: m.index + name.length } });
     }

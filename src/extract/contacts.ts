@@ -6,11 +6,14 @@ import type { Contact } from '../contracts/features.js';
 import { normSpan, type Doc } from './document.js';
 
 const SHORTENERS = new Set(table.shorteners);
+// A post with more contacts than this is a dump, not an ad; the first ones are enough to join campaigns.
+const MAX_CONTACTS = 100;
 const FREE_MAIL = new Set(table.freeMail);
 const SOCIAL = new Set(table.socialHosts);
 
+// Repetitions are bounded so that no input ("1.1.1.1..." for a megabyte) makes the patterns quadratic.
 // On the original text: links, e-mails and handles keep their case-insensitive identity and are never de-leeted.
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+|\b(?:[a-z0-9-]+\.)+(?:com|id|net|org|me|ly|link|site|xyz|io|info|biz|top|app|ee|gl|at|gd|cc|to|asia|online|store|club|vip|co)\b(?:\/[^\s<>"'()[\]{}]*)?/gi;
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+|\b(?:[a-z0-9-]{1,63}\.){1,5}(?:com|id|net|org|me|ly|link|site|xyz|io|info|biz|top|app|ee|gl|at|gd|cc|to|asia|online|store|club|vip|co)\b(?:\/[^\s<>"'()[\]{}]*)?/gi;
 const EMAIL_RE = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/g;
 const HANDLE_RE = /(?<![\w.@/])@([a-z0-9_](?:[a-z0-9_.]{2,30}[a-z0-9_])?)/gi;
 const LINE_RE = /\bline(?:\s?id)?\s?[:=]\s?@?([a-z0-9._-]{3,20})/gi;
@@ -82,18 +85,20 @@ export function extractContacts(doc: Doc): Contact[] {
   const seen = new Set<string>();
   const add = (c: Contact): void => {
     const key = `${c.kind}:${c.value}`;
-    if (seen.has(key) || out.length >= 100) return;
+    if (seen.has(key) || out.length >= MAX_CONTACTS) return;
     seen.add(key);
     out.push(c);
   };
   const emailSpans: Array<[number, number]> = [];
   const hasAt = text.includes('@');
   if (hasAt) for (const m of text.matchAll(EMAIL_RE)) {
+    if (emailSpans.length >= MAX_CONTACTS) break;
     emailSpans.push([m.index, m.index + m[0].length]);
     add({ kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
   }
   const inEmail = (i: number): boolean => emailSpans.some(([s, e]) => i >= s && i < e);
   for (const m of text.matchAll(URL_RE)) {
+    if (out.length >= MAX_CONTACTS) break;
     if (inEmail(m.index)) continue;
     const raw = m[0].replace(/[.,;:!?]+$/, '');
     const span = { start: m.index, end: m.index + raw.length };
@@ -121,16 +126,19 @@ export function extractContacts(doc: Doc): Contact[] {
     add({ kind: 'url', value: canonicalUrl(raw), span, ...(isShortener(host) ? { shortener: true } : {}) });
   }
   if (hasAt) for (const m of text.matchAll(HANDLE_RE)) {
+    if (out.length >= MAX_CONTACTS) break;
     const handle = (m[1] as string).toLowerCase();
     const before = text.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
     add({ kind: TELEGRAM_HINT.test(before) ? 'telegram' : 'handle', value: handle, span: { start: m.index, end: m.index + m[0].length } });
   }
   if (LINE_HINT.test(text)) for (const m of text.matchAll(LINE_RE)) {
+    if (out.length >= MAX_CONTACTS) break;
     add({ kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
   }
   const norm = doc.norm.text;
   const bankDigits = new Set<string>();
   for (const m of norm.matchAll(BANK_RE)) {
+    if (out.length >= MAX_CONTACTS) break;
     const num = (m[1] as string).replace(/\D/g, '');
     if (num.length < 7 || num.length > 20) continue;
     const bank = BANK_NAME_RE.exec(m[0])?.[1];
@@ -138,6 +146,7 @@ export function extractContacts(doc: Doc): Contact[] {
     add({ kind: 'bank_account', value: bank === undefined ? num : `${bank}:${num}`, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
   for (const m of norm.matchAll(PHONE_RE)) {
+    if (out.length >= MAX_CONTACTS) break;
     const raw = m[0];
     const before = norm.slice(Math.max(0, m.index - 4), m.index);
     if (/rp\.?\s?$|\$\s?$/.test(before)) continue;

@@ -8,7 +8,7 @@ export type LegitimacyMarker = Features['legitimacy'][number];
 
 // A registry-style number next to the marker: "SIP2MI No. KEP.123/...", "PENG. 2062/04.04/PP.02.04/V/2025".
 const NUMBER_AFTER = /^[\s:.#-]{0,3}(?:no(?:mor)?\.?\s?|nomor\s|number\s)?[:.#]?\s?([a-z]{0,5}[.\-/]?\s?\d[\w./-]{3,40})/;
-const OFFICIAL_DOMAIN = /\b[a-z0-9.-]+\.go\.id(?![.\w-])/g;
+const OFFICIAL_DOMAIN = /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,5}\.go\.id(?![.\w-])/g;
 const PENG = /\bpeng\.?\s?\d{2,6}\/[\w./-]{3,40}[\w]/g;
 const ALWAYS_VERIFIABLE = new Set(['LEGIT_OFFICIAL_HOTLINE', 'LEGIT_SISKOP2MI', 'LEGIT_SIAPKERJA']);
 const NEEDS_NUMBER = new Set(['LEGIT_SIP2MI', 'LEGIT_SIP3MI']);

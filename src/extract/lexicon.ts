@@ -91,15 +91,32 @@ for (const label of ['warning', 'news', 'recruiting'] as const)
   for (const [t, w] of lexicon.intent[label]) trie.add(termTokens(String(t)), { kind: 'intent', label, weight: Number(w) });
 for (const t of lexicon.negators) trie.add(termTokens(t), { kind: 'negator' });
 
-// Within one kind, a phrase inside a longer one is dropped ("korea" inside "korea selatan", "admin" inside "admin crypto").
+// Within one kind, a phrase inside a longer one is dropped ("korea" inside "korea selatan", "admin" inside
+// "admin crypto"). One sweep over hits ordered by start, longest first, so it stays linear on huge posts.
 function dropContained<T extends { t0: number; t1: number }>(hits: T[]): T[] {
   if (hits.length < 2) return hits;
-  return hits.filter((h) => !hits.some((o) => o !== h && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
+  const sorted = [...hits].sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  const out: T[] = [];
+  let maxT1 = -1;
+  let ownerT0 = -1;
+  for (const h of sorted) {
+    // contained: an earlier-starting (or same-start, longer) hit reaches at least as far
+    if (h.t1 < maxT1 || (h.t1 === maxT1 && ownerT0 < h.t0)) continue;
+    if (h.t1 > maxT1) {
+      maxT1 = h.t1;
+      ownerT0 = h.t0;
+    }
+    out.push(h);
+  }
+  return out;
 }
+
+// Bounds the work on pathological posts (a megabyte of one repeated word): later hits add nothing new.
+const MAX_HITS = 20_000;
 
 export function scanLexicon(doc: Doc): LexiconHits {
   const hits: LexiconHits = { dest: [], job: [], qual: [], flag: [], legit: [], concept: [], intent: [], negator: [] };
-  for (const h of trie.findAll(doc.tokens)) (hits[h.payload.kind] as Array<PhraseHit<Payload>>).push(h);
+  for (const h of trie.findAll(doc.tokens, [], MAX_HITS)) (hits[h.payload.kind] as Array<PhraseHit<Payload>>).push(h);
   hits.dest = dropContained(hits.dest);
   hits.job = dropContained(hits.job);
   hits.qual = dropContained(hits.qual);

@@ -50,6 +50,9 @@ const CONFUSABLES = new Map<string, string>(Object.entries(table.confusables));
 const SMALL_CAPITALS = new Map<string, string>(Object.entries(table.smallCapitals));
 const FLAG_NAMES = new Map<string, string>(Object.entries(table.flagNames));
 const MIN_DIGIT_WORD_RUN = table.minDigitWordRun;
+const MAX_WORD = 256;
+// Only the first events are kept: they explain a post; thousands more would only cost time.
+const MAX_OBFUSCATIONS = 200;
 
 // Word characters of the normalized text: ASCII letters and digits, plus any Unicode letter or number.
 // A 64 KiB table built once keeps the hot loop free of regex calls.
@@ -239,7 +242,7 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
     const m = mapCodePoint(cp);
     if (m.script !== null) scripts[m.script]++;
     else if (cp > 0x24f && WORD[c] === 1 && m.out.length > 0 && m.out.charCodeAt(0) > 127) scripts.other++;
-    if (m.obfuscation !== null) {
+    if (m.obfuscation !== null && obf.length < MAX_OBFUSCATIONS) {
       const last = obf[obf.length - 1];
       if (last !== undefined && last.kind === m.obfuscation && last.end === i) last.end = i + len;
       else obf.push({ kind: m.obfuscation, start: i, end: i + len });
@@ -354,6 +357,11 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         continue;
       }
     }
+    // Monster tokens (no spaces for kilobytes) are not words anyone reads: copied as is.
+    if (e - s > MAX_WORD) {
+      copy(s, e);
+      continue;
+    }
     // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is.
     let plain = true;
     for (let k = s; k < e; k++) {
@@ -432,6 +440,7 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
   if (codes !== null) obf.push({ kind: 'leet', start: src.starts[s] as number, end: src.ends[s + L - 1] as number });
   // Map each output char to its source char index within the word.
   let idx: number[] | null = null;
+  let idxEnd: number[] | null = null;
   // Collapse runs of 3+ identical letters ("gajiii", "bangeeet").
   {
     const base = codes ?? null;
@@ -451,17 +460,21 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
       const src2 = base ?? Array.from({ length: L }, (_, k) => word.charCodeAt(k));
       const out: number[] = [];
       idx = [];
+      idxEnd = [];
       for (let k = 0; k < L; k++) {
         const c = src2[k] as number;
         let r = k;
         while (r < L && src2[r] === c) r++;
         if (r - k >= 3 && isLetter(c)) {
+          // the kept letter stands for the whole run
           out.push(c);
           idx.push(k);
+          idxEnd.push(r - 1);
           k = r - 1;
         } else {
           out.push(c);
           idx.push(k);
+          idxEnd.push(k);
         }
       }
       codes = out;
@@ -481,7 +494,8 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
   }
   for (let k = 0; k < codes.length; k++) {
     const from = idx === null ? k : (idx[k] as number);
-    sink.push(codes[k] as number, src.starts[s + from] as number, src.ends[s + from] as number);
+    const to = idxEnd === null ? k : (idxEnd[k] as number);
+    sink.push(codes[k] as number, src.starts[s + from] as number, src.ends[s + to] as number);
   }
 }
 
@@ -510,6 +524,7 @@ export function normalizeDetailed(text: string): Normalized {
   const out = OUT;
   out.reset(folded.length + 16);
   rewriteWords(folded, out, obfuscations);
+  if (obfuscations.length > MAX_OBFUSCATIONS) obfuscations.length = MAX_OBFUSCATIONS;
   const normalized = out.toString();
   const { tokStarts, tokEnds } = tokenize(normalized);
   return {

@@ -35,11 +35,11 @@ export class PhraseTrie<P> {
   }
 
   /** Every occurrence of every phrase, overlapping ones included, in token order. */
-  findAll(tokens: readonly string[], out: Array<PhraseHit<P>> = []): Array<PhraseHit<P>> {
+  findAll(tokens: readonly string[], out: Array<PhraseHit<P>> = [], limit = Infinity): Array<PhraseHit<P>> {
     const rootNext = this.root.next;
     if (rootNext === null) return out;
     const n = tokens.length;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && out.length < limit; i++) {
       let node = rootNext.get(tokens[i] as string);
       let j = i + 1;
       while (node !== undefined) {
