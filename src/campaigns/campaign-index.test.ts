@@ -1,3 +1,4 @@
+// Campaign engine: joining by near-duplicate text and shared contacts, id stability, summaries, related posts, graph, snapshots.
 import { describe, expect, it } from 'vitest';
 import { CampaignIndex, type CampaignPostInput } from './campaign-index.js';
 import { signatureOf } from './signature.js';

@@ -1,3 +1,4 @@
+// Campaign packet for Polri: headline wording, post order, redaction and escaping of the printable page.
 import { describe, expect, it } from 'vitest';
 import type { CampaignSummary } from './campaign-index.js';
 import { buildCampaignPacket, campaignHeadline } from './campaign-packet.js';

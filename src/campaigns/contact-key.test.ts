@@ -1,3 +1,4 @@
+// Contact keys: one key per real number or handle, whatever its spelling.
 import { describe, expect, it } from 'vitest';
 import { contactKey } from './contact-key.js';
 

@@ -1,3 +1,4 @@
+// Entity graph SVG: content, determinism, and that no label can inject markup.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntityGraph } from './entity-graph.js';

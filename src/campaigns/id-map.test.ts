@@ -1,3 +1,4 @@
+// Typed-array id map checked against a plain Map.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdMap } from './id-map.js';

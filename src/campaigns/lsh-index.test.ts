@@ -1,3 +1,4 @@
+// Banded LSH: finds near-duplicates among unrelated signatures, honours its limits.
 import { describe, expect, it } from 'vitest';
 import { LshIndex } from './lsh-index.js';
 import { EMPTY_VALUE, SIGNATURE_HASHES, minhash } from './minhash.js';

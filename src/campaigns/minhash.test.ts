@@ -1,3 +1,4 @@
+// One-permutation MinHash: order and duplicate invariance, Jaccard estimates, densification.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_VALUE, SIGNATURE_HASHES, estimateJaccard, isEmptySignature, minhash } from './minhash.js';
 

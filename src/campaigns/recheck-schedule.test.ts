@@ -1,3 +1,4 @@
+// Re-check schedule of referred posts.
 import { describe, expect, it } from 'vitest';
 import { nextRecheckAt } from './recheck-schedule.js';
 

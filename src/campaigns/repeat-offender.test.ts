@@ -1,3 +1,4 @@
+// Repeat-offender boost and its bilingual reasons.
 import { describe, expect, it } from 'vitest';
 import { Reason } from '../contracts/common.js';
 import { REPEAT_WEIGHTS, decideRepeatOffender, type PriorDecisions } from './repeat-offender.js';

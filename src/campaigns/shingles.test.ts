@@ -1,3 +1,4 @@
+// Shingling: contact stripping, canonical text across obfuscations, hash windows.
 import { describe, expect, it } from 'vitest';
 import { canonicalText, shingleHashes, stripContacts } from './shingles.js';
 

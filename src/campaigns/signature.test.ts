@@ -1,3 +1,4 @@
+// Post signatures: similarity of reposts, empty signatures for short texts, byte encoding.
 import { describe, expect, it } from 'vitest';
 import { SignatureFormatError, decodeSignature, encodeSignature, signatureOf, SIGNATURE_HASHES } from './signature.js';
 import { estimateJaccard, isEmptySignature } from './minhash.js';

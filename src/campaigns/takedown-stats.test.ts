@@ -1,3 +1,4 @@
+// Takedown statistics per platform and their bar charts.
 import { describe, expect, it } from 'vitest';
 import { aggregateTakedowns, quantile, renderTakedownChartSvg, type TakedownObservation } from './takedown-stats.js';
 

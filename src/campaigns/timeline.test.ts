@@ -1,3 +1,4 @@
+// Campaign timeline buckets and their SVG.
 import { describe, expect, it } from 'vitest';
 import { campaignTimeline, renderTimelineSvg } from './timeline.js';
 

@@ -1,3 +1,4 @@
+// Union-find checked against a naive labelling.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnionFind } from './union-find.js';
