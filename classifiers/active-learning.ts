@@ -11,5 +11,6 @@ export const DEFAULT_BAND = 0.15;
 export function isUncertain(probability: number, threshold: number, band: number = DEFAULT_BAND): boolean {
   if (!Number.isFinite(probability)) return true;
   const half = Math.min(Math.max(band, 0), 0.5);
-  return Math.abs(probability - threshold) <= half;
+  // The epsilon keeps 0.65 − 0.5 (0.15000000000000002 in floating point) inside a 0.15 band.
+  return Math.abs(probability - threshold) <= half + 1e-12;
 }

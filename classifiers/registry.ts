@@ -160,8 +160,9 @@ export class ModelRegistry {
   }
 
   private async requireVersion(version: string): Promise<void> {
+    const file = this.fileOf(version);
     try {
-      await stat(this.fileOf(version));
+      await stat(file);
     } catch {
       throw new RegistryError(`no model '${version}' in ${this.dir} (see \`waspada models list\`)`);
     }

@@ -1,6 +1,6 @@
 // The evaluation report: one self-contained HTML page (PR curve, calibration, confusion matrix, threshold
 // trade-off, leakage, worst errors). Pure: returns the HTML string; the eval command writes it.
-import type { LeakageReport } from '../dataset/leakage.js';
+import { NEAR_DUPLICATE_BITS, type LeakageReport } from '../dataset/leakage.js';
 import type { Metrics } from './metrics.js';
 import { prCurve } from './metrics.js';
 import { calibrationBins, calibrationSvg, confusionSvg, escapeHtml, prCurveSvg, type CurveSeries } from './svg-charts.js';
@@ -68,7 +68,7 @@ export function renderReport(input: ReportInput): string {
     .join('');
   const leakage = input.leakage
     ? 'exact' in input.leakage
-      ? `<p>Rows of this file also in the model's training data: ${input.leakage.exact} exact, ${input.leakage.near} near-duplicate (SimHash ≤ 3 bits). Metrics on those rows are optimistic.</p>`
+      ? `<p>Rows of this file also in the model's training data: ${input.leakage.exact} exact, ${input.leakage.near} near-duplicate (SimHash ≤ ${NEAR_DUPLICATE_BITS} of 64 bits). Metrics on those rows are optimistic.</p>`
       : `<p>Duplicate pairs in the data: ${input.leakage.exactPairs} exact, ${input.leakage.nearPairs} near. ${input.leakage.grouped ? 'Each duplicate group was kept inside one fold.' : 'Duplicates were NOT grouped: figures may be optimistic.'}</p>`
     : '';
   return `<!doctype html>

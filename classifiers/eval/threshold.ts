@@ -41,13 +41,18 @@ export function chooseThreshold(probabilities: ArrayLike<number>, labels: ArrayL
       break;
     case 'f1': {
       let best = -1;
-      for (const p of curve) {
+      let at = 0;
+      curve.forEach((p, k) => {
         const f1 = p.precision + p.recall === 0 ? 0 : (2 * p.precision * p.recall) / (p.precision + p.recall);
         if (f1 > best) {
           best = f1;
-          threshold = p.threshold;
+          at = k;
         }
-      }
+      });
+      // Halfway to the next lower score: the same decisions on these rows, with a margin for new ones.
+      const chosen = curve[at];
+      const below = curve[at + 1];
+      threshold = chosen ? (below ? (chosen.threshold + below.threshold) / 2 : chosen.threshold) : 0.5;
       note = `maximises out-of-fold F1 (${best.toFixed(3)})`;
       break;
     }
