@@ -6,6 +6,7 @@ import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Queue } from 'bullmq';
 import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Role } from '../review/roles.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -39,13 +40,27 @@ export function createQueueDashboard(options: QueueDashboardOptions): Hono {
     const role = await options.resolveRole(c);
     if (!role) return c.json({ error: 'sign in as an operator or admin' }, 401);
     if (!DASHBOARD_ROLES.includes(role)) return c.json({ error: `role ${role} may not open the queue dashboard` }, 403);
+    // Retry/clean/remove change state: refuse them from another origin (the session cookie would ride along).
+    if (!['GET', 'HEAD'].includes(c.req.method) && !sameOrigin(c)) return c.json({ error: 'cross-origin request refused' }, 403);
     await next();
-    // Bull Board pages must not be framed or cached by shared caches: they carry job payloads.
+    // Job payloads are on these pages: never cached by shared caches.
     c.header('Cache-Control', 'no-store');
     return undefined;
   };
-  app.use(basePath, guard);
-  app.use(`${basePath}/*`, guard);
+  // Bull Board's UI needs inline script, so the console's strict CSP is not applied; framing and referrers still are.
+  const headers = secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', crossOriginResourcePolicy: 'same-origin' });
+  app.use(basePath, headers, guard);
+  app.use(`${basePath}/*`, headers, guard);
   app.route(basePath, adapter.registerPlugin());
   return app;
+}
+
+function sameOrigin(c: Context): boolean {
+  const origin = c.req.header('origin');
+  if (!origin) return c.req.header('sec-fetch-site') !== 'cross-site';
+  try {
+    return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host);
+  } catch {
+    return false;
+  }
 }
