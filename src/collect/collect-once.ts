@@ -44,6 +44,11 @@ export async function collectOnce(
   if (target.ignoreRobots) log.info({ source: target.name, reason: target.ignoreRobots.reason }, 'robots.txt ignored for this source');
   const cursor = parseCursor(cursorRaw);
   const result = await runtime.adapters[target.adapter].collect(target, isNewSince(cursor), ctx, limits);
+  if (result.health === 'empty' && (cursor.mark !== null || cursor.seen.length > 0)) {
+    // The source had posts before and now shows none at all: a changed layout (or a purge), never "nothing new".
+    result.health = 'layout_changed';
+    result.problems.push({ url: target.url, health: 'layout_changed', message: `no items at ${target.url}, where earlier crawls found some` });
+  }
   const { valid, rejected } = validateItems(result.items, target.name, now().toISOString());
   for (const r of rejected) log.warn({ source: target.name, item: r.key, reason: r.reason }, 'scraped item rejected');
   for (const p of result.problems) log.warn({ source: target.name, url: p.url, health: p.health }, p.message);

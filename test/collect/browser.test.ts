@@ -41,6 +41,11 @@ beforeAll(async () => {
       `<html><body><div id="m_group_stories_container"><article data-ft='{"top_level_post_id":"77","page_insights":{"1":{"page_id_type":"group","post_context":{"publish_time":1793502000}}}}'><div class="story_body_container"><header><h3><strong><a href="/someone">Someone</a></strong></h3></header><div data-ft='{"tn":"*s"}'>Loker Kamboja, tiket gratis</div></div></article></div></body></html>`,
     );
   });
+  app.get('/board', (c) =>
+    c.html(`<html><body><ul class="job-list"></ul><script>
+      setTimeout(() => { document.querySelector('ul.job-list').innerHTML = '<li class="job-card"><h2 class="job-title"><a href="lowongan/7">Admin Kamboja</a></h2><p class="job-desc">Tiket gratis</p></li>'; }, 300);
+    </script></body></html>`),
+  );
   app.get('/login.php', (c) => c.html('<html><body><form id="login_form">Log in</form></body></html>'));
   web = await serveApp(app);
 });
@@ -105,6 +110,22 @@ describe('facebook group behind a login', () => {
       const without = await collectOnce({ name: 'fb', adapter: 'facebook', url: `${web.url}/groups/secret`, options: {} }, null, runtime, testLog);
       expect(without.posts).toEqual([]);
       expect(without.health).toBe('login_wall');
+    } finally {
+      await runtime.close();
+    }
+  });
+});
+
+describe('site rendered in the browser', () => {
+  it('waits for a list that a script fills after loading; plain HTTP sees an empty list', async () => {
+    const { runtime } = testRuntime();
+    const options = { list: 'ul.job-list', item: 'li.job-card', text: '.job-title, .job-desc', link: '.job-title a' };
+    try {
+      const rendered = await collectOnce({ name: 'board', adapter: 'site', url: `${web.url}/board`, options: { ...options, render: 'browser' } }, null, runtime, testLog);
+      expect(rendered.posts.map((p) => [p.url, p.text])).toEqual([[`${web.url}/lowongan/7`, 'Admin Kamboja\nTiket gratis']]);
+      const plain = await collectOnce({ name: 'board', adapter: 'site', url: `${web.url}/board`, options }, null, runtime, testLog);
+      expect(plain.posts).toEqual([]);
+      expect(plain.health).toBe('empty');
     } finally {
       await runtime.close();
     }

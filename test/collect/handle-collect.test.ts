@@ -126,6 +126,42 @@ describe('handleCollect over the demo fixture web', () => {
     }
   });
 
+  it('obeys the fixture web\'s own robots.txt when it is served at a site root', async () => {
+    const root = await serveApp(createFixtureWeb(FIXTURE_SITES));
+    const { runtime } = testRuntime();
+    const deps = memoryDeps(runtime, [
+      { name: 'private', adapter: 'site', url: `${root.url}/private/list`, schedule: '* * * * *', enabled: true, options: { item: 'li', text: 'li' } },
+      { name: 'public', adapter: 'telegram', url: `${root.url}/telegram/s/lokerdemo`, schedule: '* * * * *', enabled: true, options: {} },
+    ]);
+    try {
+      expect(await handleCollect({ sourceId: 1 }, deps)).toEqual({ status: 'unhealthy', items: 0, health: 'error' });
+      expect(deps.runs[0]?.run.error).toMatch(/robots\.txt disallows/);
+      expect((await handleCollect({ sourceId: 2 }, deps)).items).toBe(12);
+    } finally {
+      await runtime.close();
+      await root.close();
+    }
+  });
+
+  it('reports zero items where items were found before as a layout change', async () => {
+    const app = new Hono();
+    app.get('/board', (c) => c.html('<html><body><ul class="job-list"></ul></body></html>'));
+    const site = await serveApp(app);
+    const { runtime } = testRuntime();
+    const deps = memoryDeps(runtime, [{ name: 'board', adapter: 'site', url: `${site.url}/board`, schedule: '* * * * *', enabled: true, options: { list: 'ul.job-list', item: 'li', text: 'li' } }]);
+    try {
+      expect(await handleCollect({ sourceId: 1 }, deps)).toEqual({ status: 'ok', items: 0, health: 'empty' });
+      const source = deps.sources.get(1);
+      if (!source) throw new Error('no source');
+      deps.sources.set(1, { ...source, cursor: JSON.stringify({ v: 1, mark: null, seen: [`${site.url}/lowongan/1`] }) });
+      expect(await handleCollect({ sourceId: 1 }, deps)).toEqual({ status: 'unhealthy', items: 0, health: 'layout_changed' });
+      expect(deps.runs[1]?.run.error).toMatch(/where earlier crawls found some/);
+    } finally {
+      await runtime.close();
+      await site.close();
+    }
+  });
+
   it('skips disabled and unknown sources', async () => {
     const { runtime } = testRuntime();
     const deps = memoryDeps(runtime, [{ name: 'off', adapter: 'telegram', url: `${base}/telegram/s/lokerdemo`, schedule: '* * * * *', enabled: false, options: {} }]);
