@@ -23,7 +23,7 @@ import { createWebApp } from '../web/app.js';
 import { createMetrics } from '../web/metrics.js';
 import { attachOps } from '../ops/attach-ops.js';
 import { STAGE_WORKERS } from '../../workers/all.js';
-import { loadDemoOnce } from './demo.js';
+import { ensureDemoLogin, loadDemoOnce } from './demo.js';
 import { createScorerSource } from './scorers.js';
 import type { Services } from './services.js';
 import { ingestDeps } from './stage-deps.js';
@@ -119,6 +119,10 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
       log.info({ console: `${base}/`, metrics: `${base}/metrics`, health: `${base}/healthz` }, `Waspada console: ${base}/ · metrics: ${base}/metrics`);
     }
     if (options.demo) {
+      const login = await ensureDemoLogin(services);
+      if (login && running.port !== undefined) {
+        log.info({ username: login.username }, `demo login for http://${config.host}:${running.port}/login — username: ${login.username}  password: ${login.password}`);
+      }
       const summary = await loadDemoOnce(services);
       if (summary) log.info({ accepted: summary.accepted, rejected: summary.rejected }, 'demo posts loaded; cases appear as the stages finish');
       if (running.port !== undefined) {
