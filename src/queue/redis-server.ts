@@ -2,11 +2,11 @@
 // started under DATA_DIR (append-only, loopback only) and stopped when Waspada exits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { freeLoopbackPort } from '../free-port.js';
 
 export const DEFAULT_LOCAL_REDIS = 'redis://127.0.0.1:6379';
 
@@ -35,17 +35,6 @@ export async function ping(url: string, timeoutMs = 1500): Promise<boolean> {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 export async function resolveRedis(config: Config, log?: Logger): Promise<RedisEndpoint> {
   if (config.redisUrl) {
     if (!(await ping(config.redisUrl, 3000))) throw new RedisUnavailableError(`REDIS_URL is set but Redis does not answer there`);
@@ -58,7 +47,7 @@ export async function resolveRedis(config: Config, log?: Logger): Promise<RedisE
 export async function startPrivateRedis(config: Config, log?: Logger): Promise<RedisEndpoint> {
   const dir = path.join(config.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const args = ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'warning'];
   const child: ChildProcess = spawn(config.redisServerBin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const spawnError = await new Promise<Error | null>((resolve) => {

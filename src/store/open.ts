@@ -1,6 +1,5 @@
 // Opens the system of record: a PostgreSQL server with DATABASE_URL, else the embedded PGlite
 // database (owned by this process, or reached through the socket of the process that owns it).
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Config } from '../config.js';
@@ -11,6 +10,7 @@ import { migrate } from './migrate.js';
 import { createPgDb } from './pg-db.js';
 import { openPgliteDb } from './pglite-db.js';
 import { Store } from './store.js';
+import { freeLoopbackPort } from '../free-port.js';
 
 export class DatabaseBusyError extends Error {
   override name = 'DatabaseBusyError';
@@ -27,17 +27,6 @@ export interface OpenOptions {
 export interface OpenedStore {
   store: Store;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export async function openStore(config: Config, options: OpenOptions): Promise<OpenedStore> {
@@ -61,7 +50,7 @@ export async function openStore(config: Config, options: OpenOptions): Promise<O
     db = pg;
     await migrate(db);
     if (options.serve) {
-      const port = await freePort();
+      const port = await freeLoopbackPort();
       server = new PGLiteSocketServer({ db: pg.pglite, host: '127.0.0.1', port, maxConnections: 16 });
       await server.start();
       update(config.dataDir, { ...lock, port });
