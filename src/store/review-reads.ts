@@ -87,21 +87,20 @@ export class ReviewReadRepository {
       params.push(value);
       where.push(sql(`$${params.length}`));
     };
-    if (filter.platform) add((p) => `p.platform = ${p}`, filter.platform);
-    if (filter.destination) add((p) => `f.data->'destinations' @> jsonb_build_array(jsonb_build_object('country', ${p}::text))`, filter.destination.toUpperCase());
-    if (filter.minScore !== undefined) add((p) => `s.probability >= ${p}`, filter.minScore);
-    if (filter.maxScore !== undefined) add((p) => `s.probability <= ${p}`, filter.maxScore);
-    if (filter.from) add((p) => `p.collected_at >= ${p}::timestamptz`, filter.from);
-    if (filter.to) add((p) => `p.collected_at < ${p}::timestamptz`, filter.to);
+    if (filter.platform) add((p) => `c.platform = ${p}`, filter.platform);
+    if (filter.destination) add((p) => `c.countries @> ARRAY[${p}::text]`, filter.destination.toUpperCase());
+    if (filter.minScore !== undefined) add((p) => `c.probability >= ${p}`, filter.minScore);
+    if (filter.maxScore !== undefined) add((p) => `c.probability <= ${p}`, filter.maxScore);
+    if (filter.from) add((p) => `c.collected_at >= ${p}::timestamptz`, filter.from);
+    if (filter.to) add((p) => `c.collected_at < ${p}::timestamptz`, filter.to);
     params.push(filter.limit, filter.offset);
+    // Filters touch only `cases` (columns kept by the 003 trigger); posts are joined for the page rows alone.
     const rows = await this.db.query(
       `SELECT c.id, c.post_id, c.queue, c.status, c.priority, c.claimed_by, c.claim_expires_at, c.decision, c.flags,
-              p.platform, left(p.text, 280) AS snippet, p.url, p.author->>'name' AS author_name, p.collected_at, s.probability,
-              (SELECT coalesce(jsonb_agg(DISTINCT d->>'country'), '[]'::jsonb) FROM jsonb_array_elements(f.data->'destinations') d) AS countries
-       FROM cases c JOIN posts p ON p.id = c.post_id
-       LEFT JOIN scores s ON s.post_id = c.post_id LEFT JOIN features f ON f.post_id = c.post_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY c.priority DESC, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+              c.platform, left(p.text, 280) AS snippet, p.url, p.author->>'name' AS author_name, c.collected_at, c.probability, to_jsonb(c.countries) AS countries
+       FROM (SELECT * FROM cases c WHERE ${where.join(' AND ')} ORDER BY c.priority DESC, c.id LIMIT $${params.length - 1} OFFSET $${params.length}) c
+       JOIN posts p ON p.id = c.post_id
+       ORDER BY c.priority DESC, c.id`,
       params,
     );
     return rows.map((r) => ({
@@ -204,8 +203,9 @@ export class ReviewReadRepository {
     const contacts = (features?.contacts ?? []).filter((c) => c.kind !== 'url').slice(0, 8);
     for (const contact of contacts) {
       const rows = await this.db.query<{ post_id: number }>(
+        // By value only: every row shares the kind, which would make the GIN lookup scan them all.
         `SELECT post_id FROM features WHERE data->'contacts' @> $1::jsonb AND post_id <> $2 ORDER BY post_id DESC LIMIT $3`,
-        [JSON.stringify([{ kind: contact.kind, value: contact.value }]), post.id, limit],
+        [JSON.stringify([{ value: contact.value }]), post.id, limit],
       );
       for (const r of rows) note(Number(r.post_id), `contact:${contact.value}`);
     }

@@ -1,10 +1,11 @@
 // The ordered list of schema migrations. Add a file and a line; never edit an applied migration.
 import { up as core } from './001-core.js';
 import { up as review } from './002-review.js';
+import { up as reviewQueue } from './003-review-queue.js';
 
 export interface Migration {
   id: string;
   up: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }, { id: '002-review', up: review }];
+export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }, { id: '002-review', up: review }, { id: '003-review-queue', up: reviewQueue }];
