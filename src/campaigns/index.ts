@@ -9,7 +9,7 @@ export {
   type CampaignSummary,
   type RelatedPost,
 } from './campaign-index.js';
-export { SIGNATURE_HASHES, SIGNATURE_VERSION, SignatureFormatError, decodeSignature, encodeSignature, signatureOf } from './signature.js';
+export { SIGNATURE_HASHES, SIGNATURE_VERSION, SignatureFormatError, decodeSignature, encodeSignature, signatureOf, signatureOfNormalized } from './signature.js';
 export { SnapshotFormatError } from './snapshot-format.js';
 export { contactKey } from './contact-key.js';
 export type { EntityEdge, EntityGraph, EntityKind, EntityNode } from './entity-graph.js';

@@ -24,7 +24,7 @@ export function mix32(value: number): number {
  * EMPTY_VALUE. Empty bins borrow the value of a bin chosen by a fixed hash sequence, which keeps
  * P(equal value) = Jaccard similarity for sparse sets too.
  */
-export function minhash(shingles: ArrayLike<number>, count = shingles.length, out = new Uint32Array(SIGNATURE_HASHES)): Uint32Array {
+export function minhash(shingles: ArrayLike<number>, count = shingles.length, out: Uint32Array = new Uint32Array(SIGNATURE_HASHES)): Uint32Array {
   out.fill(EMPTY_VALUE);
   if (count === 0) return out;
   for (let i = 0; i < count; i++) {

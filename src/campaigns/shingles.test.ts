@@ -20,6 +20,10 @@ describe('canonicalText', () => {
     expect(canonicalText('Admin CS Kamboja, hubungi 0812-0000-1111')).toBe(canonicalText('Admin CS Kamboja, hubungi +62 813 0000 2222'));
   });
 
+  it('drops numbers spelled out in words, which the normalizer turns into digits', () => {
+    expect(canonicalText('Admin CS Kamboja, WA nol delapan satu dua nol nol nol nol satu dua tiga empat')).toBe(canonicalText('Admin CS Kamboja, WA'));
+  });
+
   it('keeps non-Latin letters (Thai, Khmer) as words', () => {
     expect(canonicalText('งานบริการลูกค้า gaji')).toContain('gaji');
     expect(canonicalText('งานบริการลูกค้า').length).toBeGreaterThan(0);

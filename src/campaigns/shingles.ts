@@ -6,8 +6,9 @@ import { normalizeText } from '../extract/normalize.js';
 export const SHINGLE_WIDTH = 5;
 
 // Contacts vary between reposts of one lure and are matched through the entity graph instead, so they are
-// removed before normalizing (undoing leetspeak would turn a number's digits into letters). Spaced or dotted
-// digits ("0812 3456 7890", "+62-812...") count as one number. E-mail and URL patterns are costly on every
+// removed, after normalizing: the normalizer keeps links, addresses and digit runs intact and turns spelled-out
+// or letter-disguised numbers ("nol delapan satu dua", "O812") into digits first. Spaced or dotted digits
+// ("0812 3456 7890", "+62-812...") count as one number. E-mail and URL patterns are costly on every
 // character, so they only run when their marker character occurs at all.
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|id|me|ly|net|org|co|io|link|site|xyz|info|biz|online|app|gl|gg|cc|to)\b(?:\/\S*)?/gi;
 const EMAIL = /[\w.%+-]+@[\w.-]+\.[a-z]{2,}/gi;
@@ -87,7 +88,7 @@ function foldInto(normalized: string): number {
 
 /** The text that shingles are cut from (for tests and for explaining a match to an analyst). */
 export function canonicalText(text: string): string {
-  const n = foldInto(normalizeText(stripContacts(text)).text);
+  const n = foldInto(stripContacts(normalizeText(text).text));
   let out = '';
   for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...scratch.subarray(i, Math.min(n, i + 4096)));
   return out;
@@ -98,7 +99,12 @@ export function canonicalText(text: string): string {
  * ignores them). Pass `into` to reuse a buffer: the result is then a view of it, valid until the next call.
  */
 export function shingleHashes(text: string, into?: { buffer: Uint32Array }): Uint32Array {
-  const n = foldInto(normalizeText(stripContacts(text)).text);
+  return shingleHashesOfNormalized(normalizeText(text).text, into);
+}
+
+/** shingleHashes for text already passed through the extractor's normalizeText (the extract stage has it). */
+export function shingleHashesOfNormalized(normalized: string, into?: { buffer: Uint32Array }): Uint32Array {
+  const n = foldInto(stripContacts(normalized));
   const windows = Math.max(0, n - SHINGLE_WIDTH + 1);
   let out: Uint32Array;
   if (into) {

@@ -1,6 +1,7 @@
 // Post signatures: similarity of reposts, empty signatures for short texts, byte encoding.
 import { describe, expect, it } from 'vitest';
-import { SignatureFormatError, decodeSignature, encodeSignature, signatureOf, SIGNATURE_HASHES } from './signature.js';
+import { normalizeText } from '../extract/normalize.js';
+import { SignatureFormatError, decodeSignature, encodeSignature, signatureOf, signatureOfNormalized, SIGNATURE_HASHES } from './signature.js';
 import { estimateJaccard, isEmptySignature } from './minhash.js';
 
 const LURE = 'Lowongan customer service di Bangkok, gaji 15 juta per bulan, tiket dan visa ditanggung perusahaan, mess gratis, tanpa pengalaman.';
@@ -18,6 +19,14 @@ describe('signatureOf', () => {
   it('gives an empty signature to text too short to compare, such as a bare contact line', () => {
     expect(isEmptySignature(signatureOf('info loker WA 0812-0000-1234'))).toBe(true);
     expect(isEmptySignature(signatureOf(''))).toBe(true);
+  });
+});
+
+describe('signatureOfNormalized', () => {
+  it('equals signatureOf on the normalizer\'s output, obfuscated text included', () => {
+    for (const text of [LURE, '𝐋𝐎𝐊𝐄𝐑 K A M B O J A, g4ji 15jt, hub nol delapan satu dua nol nol nol nol satu dua tiga empat', '']) {
+      expect([...signatureOfNormalized(normalizeText(text).text)]).toEqual([...signatureOf(text)]);
+    }
   });
 });
 

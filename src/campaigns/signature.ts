@@ -1,10 +1,10 @@
 // The per-post signature the store persists, so the campaign index can be rebuilt at start-up without
 // re-reading and re-normalizing every post's text.
 import { EMPTY_VALUE, SIGNATURE_HASHES, minhash } from './minhash.js';
-import { shingleHashes } from './shingles.js';
+import { shingleHashes, shingleHashesOfNormalized } from './shingles.js';
 
 /** Changes whenever shingling, normalization or hashing changes; stored signatures of another version must be recomputed. */
-export const SIGNATURE_VERSION = 'minhash-oph/c5/k64/1';
+export const SIGNATURE_VERSION = 'minhash-oph/c5/k64/2';
 
 /** Texts shorter than this many shingles ("info loker wa ...") say too little to match on; they get an empty signature. */
 export const MIN_SHINGLES = 24;
@@ -14,8 +14,19 @@ export { SIGNATURE_HASHES };
 const shingleScratch = { buffer: new Uint32Array(1024) };
 
 /** MinHash signature of a post's text (SIGNATURE_HASHES unsigned 32-bit values), written into `out` when given. */
-export function signatureOf(text: string, out = new Uint32Array(SIGNATURE_HASHES)): Uint32Array {
-  const shingles = shingleHashes(text, shingleScratch);
+export function signatureOf(text: string, out: Uint32Array = new Uint32Array(SIGNATURE_HASHES)): Uint32Array {
+  return signatureFrom(shingleHashes(text, shingleScratch), out);
+}
+
+/**
+ * The same signature from the text normalizeText already produced, so the extract stage does not normalize
+ * twice: signatureOfNormalized(normalizeText(t).text) equals signatureOf(t).
+ */
+export function signatureOfNormalized(normalized: string, out: Uint32Array = new Uint32Array(SIGNATURE_HASHES)): Uint32Array {
+  return signatureFrom(shingleHashesOfNormalized(normalized, shingleScratch), out);
+}
+
+function signatureFrom(shingles: Uint32Array, out: Uint32Array): Uint32Array {
   if (shingles.length < MIN_SHINGLES) return out.fill(EMPTY_VALUE);
   return minhash(shingles, shingles.length, out);
 }
