@@ -66,5 +66,5 @@ describe.skipIf(!postgres)('three worker processes and a web process on one Redi
     const webMetrics = await (await fetch(`${web.base}/metrics`)).text();
     expect(webMetrics).toMatch(/waspada_queue_jobs\{queue="extract",state="waiting"\} 0/);
     process.stdout.write(`scale-out: ${POSTS} posts via API through 3 worker processes in ${seconds.toFixed(1)} s (${(POSTS / seconds).toFixed(0)} posts/s); jobs per worker ${JSON.stringify(jobs)}; ${counts.cases} cases, 0 duplicates; API retries ${sent.retries}\n`);
-  });
+  }, 900_000);
 });
