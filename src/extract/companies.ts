@@ -6,6 +6,10 @@ const WORD = String.raw`[A-Z][A-Za-z0-9&'-]*`;
 const PREFIXED = new RegExp(String.raw`\b(?:PT|CV|P\.T\.)\.?\s+(${WORD}(?:\s+${WORD}){0,5})`, 'g');
 const SUFFIXED = new RegExp(String.raw`\b(${WORD}(?:\s+${WORD}){0,4})\s+(?:Co\.?,?\s?Ltd\.?|Company Limited|Sdn\.?\s?Bhd\.?|Pte\.?\s?Ltd\.?|Limited|Inc\.?|Corp\.?)`, 'g');
 
+// Cheap checks that let most posts skip the two name patterns.
+const HAS_PREFIX = /\b(?:PT|CV|P\.T)\b/;
+const HAS_SUFFIX = /\b(?:Ltd|Limited|Inc|Corp|Bhd)\b/;
+
 // Capitalized words that follow a name in ads but are not part of it.
 const STOP = new Set(['No', 'Nomor', 'SIP3MI', 'SIP2MI', 'SIUP', 'Alamat', 'Jl', 'Jln', 'Telp', 'WA', 'Hubungi', 'Gaji', 'Lowongan', 'Dibutuhkan', 'Untuk', 'Di', 'Izin', 'Membuka']);
 
@@ -18,7 +22,10 @@ function cutAtStopWord(name: string): string {
 export function extractCompanies(text: string): Array<{ name: string; span: Span }> {
   const out: Array<{ name: string; span: Span }> = [];
   const seen = new Set<string>();
-  for (const re of [PREFIXED, SUFFIXED]) {
+  const hasPrefix = HAS_PREFIX.test(text);
+  const hasSuffix = HAS_SUFFIX.test(text);
+  if (!hasPrefix && !hasSuffix) return out;
+  for (const re of hasPrefix && hasSuffix ? [PREFIXED, SUFFIXED] : hasPrefix ? [PREFIXED] : [SUFFIXED]) {
     for (const m of text.matchAll(re)) {
       const name = cutAtStopWord(m[0].trim());
       if (out.length >= 20) break;

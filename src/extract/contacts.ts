@@ -25,6 +25,8 @@ const BANK_RE = new RegExp(
 );
 const BANK_NAME_RE = new RegExp(String.raw`\b(${table.banks.join('|')})\b`);
 const LINE_HINT = /line/i;
+// A link needs a letter or digit, a dot, then a letter ("bit.ly", "www.", "x.com").
+const MAY_HAVE_URL = /[a-z0-9]\.[a-z]/i;
 const TELEGRAM_HINT = /telegram|tele\b|tg\b/;
 
 function hostOf(url: string): string {
@@ -97,7 +99,7 @@ export function extractContacts(doc: Doc): Contact[] {
     add({ kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
   }
   const inEmail = (i: number): boolean => emailSpans.some(([s, e]) => i >= s && i < e);
-  for (const m of text.matchAll(URL_RE)) {
+  if (MAY_HAVE_URL.test(text)) for (const m of text.matchAll(URL_RE)) {
     if (out.length >= MAX_CONTACTS) break;
     if (inEmail(m.index)) continue;
     const raw = m[0].replace(/[.,;:!?]+$/, '');

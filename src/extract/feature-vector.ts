@@ -29,6 +29,8 @@ const FLAG_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['LINK_SHORTENER', 'flag.link_shortener'],
   ['TEXT_OBFUSCATED', 'flag.text_obfuscated'],
 ];
+// Flags added after the first release go at the end of the vector so earlier positions never move.
+const LATER_FLAG_NAMES: ReadonlyArray<readonly [string, string]> = [['VAGUE_DESTINATION', 'flag.vague_destination']];
 
 /**
  * Every name `featureVector` returns, in a fixed order:
@@ -47,6 +49,7 @@ const FLAG_NAMES: ReadonlyArray<readonly [string, string]> = [
  * - lang.*: id, en, ms, mixed, other.
  * - combo.*: hub_or_decoy_office (scam hub or decoy with an office/gambling job), office_abroad_free_travel_no_req
  *   (the indicators' key combination), warning_about_hub (a warning or news post naming a scam hub).
+ * - flag.vague_destination (added later, hence last): "Asia Tenggara", "negara tetangga" instead of a country.
  */
 export const FEATURE_VECTOR_NAMES: readonly string[] = [
   'dest.scam_hub', 'dest.decoy', 'dest.transit', 'dest.placement', 'dest.other', 'dest.risk_max', 'dest.not_placement', 'dest.count',
@@ -61,6 +64,7 @@ export const FEATURE_VECTOR_NAMES: readonly string[] = [
   'contact.foreign_phone',
   'lang.id', 'lang.en', 'lang.ms', 'lang.mixed', 'lang.other',
   'combo.hub_or_decoy_office', 'combo.office_abroad_free_travel_no_req', 'combo.warning_about_hub',
+  ...LATER_FLAG_NAMES.map(([, name]) => name),
 ];
 
 const OFFICE_CATEGORIES = new Set(['customer_service', 'telemarketing', 'admin', 'marketing', 'it', 'typing', 'game_operator', 'crypto', 'live_chat', 'content']);
@@ -115,6 +119,7 @@ export function featureVector(f: Features): Record<string, number> {
 
   const flags = new Set(f.flags.map((x) => x.code));
   for (const [code, name] of FLAG_NAMES) v[name] = b(flags.has(code));
+  for (const [code, name] of LATER_FLAG_NAMES) v[name] = b(flags.has(code));
 
   v['legit.verifiable'] = b(f.legitimacy.some((l) => l.verifiable));
   v['legit.claim'] = b(f.legitimacy.some((l) => !l.verifiable) || flags.has('LEGIT_CLAIM_UNVERIFIED'));

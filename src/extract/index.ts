@@ -64,7 +64,7 @@ function extract(text: string): Features {
   const legitimacy = extractLegitimacy(doc, hits);
   const contacts = extractContacts(doc);
   const { offers, fees } = extractPay(doc);
-  const intent = decideIntent(scoreIntent(hits, contacts.length, offers.length));
+  const intent = decideIntent(scoreIntent(doc, hits, contacts, offers));
 
   const maxIdrMonthly = offers.length === 0 ? null : Math.max(...offers.map((o) => o.idrMonthly));
   // The destination judged is the riskiest foreign place named with a known minimum wage.

@@ -1,12 +1,16 @@
 // Intent of a post: recruiting, or a warning or news story about recruitment (which must not read as an ad
 // just because it names Kamboja and a salary).
 import type { Features } from '../contracts/features.js';
+import type { Span } from '../contracts/common.js';
+import type { Doc } from './document.js';
 import type { LexiconHits } from './lexicon.js';
 
 export interface IntentScores {
   warning: number;
   news: number;
   recruiting: number;
+  /** Cues of posts that are not job offers at all: trips, ticket sales, courses, job seekers asking. */
+  other: number;
 }
 
 // An offer with contacts and pay is what an ad looks like even when its words are few.
@@ -14,16 +18,47 @@ const CONTACT_WEIGHT = 1.5;
 const PAY_WEIGHT = 1.5;
 const MIN_EVIDENCE = 1.5;
 
-export function scoreIntent(hits: LexiconHits, contactCount: number, offerCount: number): IntentScores {
-  const s: IntentScores = { warning: 0, news: 0, recruiting: 0 };
+// A warning often quotes the ad it warns about; recruiting cues inside quotation marks count for little.
+const QUOTED_WEIGHT = 0.2;
+const QUOTE = /["\u201c\u201d\u00ab\u00bb]/g;
+
+/** Ranges of normalized text inside paired quotation marks. */
+export function quotedRanges(doc: Doc): Array<[number, number]> {
+  const text = doc.norm.text;
+  if (!text.includes('"') && !/[\u201c\u201d\u00ab\u00bb]/.test(text)) return [];
+  const marks: number[] = [];
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m !== null && marks.length < 200; m = QUOTE.exec(text)) marks.push(m.index);
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < marks.length; i += 2) out.push([marks[i] as number, marks[i + 1] as number]);
+  return out;
+}
+
+export function scoreIntent(
+  doc: Doc,
+  hits: LexiconHits,
+  contacts: ReadonlyArray<{ span: Span }>,
+  offers: ReadonlyArray<{ span: Span }>,
+): IntentScores {
+  const s: IntentScores = { warning: 0, news: 0, recruiting: 0, other: 0 };
+  const quotes = quotedRanges(doc);
   const seen = new Set<object>();
+  const inQuotesNorm = (at: number): boolean => quotes.some(([a, b]) => at > a && at < b);
+  const inQuotesOrig = (span: Span): boolean =>
+    quotes.some(([a, b]) => span.start > (doc.norm.offsets[a] as number) && span.start < (doc.norm.offsets[b] as number));
   for (const h of hits.intent) {
     // Repeating one cue word adds little: each phrase counts once at full weight, then a quarter.
-    const w = seen.has(h.payload) ? h.payload.weight * 0.25 : h.payload.weight;
+    let w = seen.has(h.payload) ? h.payload.weight * 0.25 : h.payload.weight;
     seen.add(h.payload);
+    if (h.payload.label === 'recruiting' && quotes.length > 0 && inQuotesNorm(doc.norm.tokStarts[h.t0] as number)) w *= QUOTED_WEIGHT;
     s[h.payload.label] += w;
   }
-  s.recruiting += Math.min(contactCount, 2) * CONTACT_WEIGHT + Math.min(offerCount, 2) * PAY_WEIGHT;
+  const weigh = (list: ReadonlyArray<{ span: Span }>): number => {
+    let total = 0;
+    for (const x of list.slice(0, 2)) total += quotes.length > 0 && inQuotesOrig(x.span) ? QUOTED_WEIGHT : 1;
+    return total;
+  };
+  s.recruiting += weigh(contacts) * CONTACT_WEIGHT + weigh(offers) * PAY_WEIGHT;
   return s;
 }
 

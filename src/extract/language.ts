@@ -11,6 +11,12 @@ const WORDS: Record<'id' | 'en' | 'ms', ReadonlySet<string>> = {
 // Words only Malay uses; shared words alone are read as Indonesian.
 const MS_ONLY = new Set(['awak', 'kerana', 'boleh', 'sahaja', 'percuma', 'jawatan', 'kosong', 'syarikat', 'cik', 'mahu', 'sila', 'ialah', 'wang', 'ringgit']);
 
+// One lookup per token: bit 1 Indonesian, 2 English, 4 Malay-only.
+const MASK = new Map<string, number>();
+for (const w of WORDS.id) MASK.set(w, (MASK.get(w) ?? 0) | 1);
+for (const w of WORDS.en) MASK.set(w, (MASK.get(w) ?? 0) | 2);
+for (const w of MS_ONLY) MASK.set(w, (MASK.get(w) ?? 0) | 4);
+
 export function detectLanguage(doc: Doc): string {
   const sc = doc.norm.scripts;
   const latinTokens = doc.tokens.length;
@@ -24,10 +30,11 @@ export function detectLanguage(doc: Doc): string {
   let msOnly = 0;
   const limit = Math.min(doc.tokens.length, 400);
   for (let i = 0; i < limit; i++) {
-    const t = doc.tokens[i] as string;
-    if (WORDS.id.has(t)) id++;
-    if (WORDS.en.has(t)) en++;
-    if (MS_ONLY.has(t)) msOnly++;
+    const m = MASK.get(doc.tokens[i] as string);
+    if (m === undefined) continue;
+    if (m & 1) id++;
+    if (m & 2) en++;
+    if (m & 4) msOnly++;
   }
   if (topScript[1] > 10 && topScript[1] > (id + en) * 3) return topScript[0];
   const ms = msOnly >= 2 ? msOnly * 2 + id * 0.5 : 0;

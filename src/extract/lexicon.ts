@@ -19,7 +19,7 @@ export interface Place {
 }
 
 export type JobGroup = 'office_online' | 'gambling' | 'informal' | 'professional';
-export type IntentLabel = 'warning' | 'news' | 'recruiting';
+export type IntentLabel = 'warning' | 'news' | 'recruiting' | 'other';
 
 export type Payload =
   | { kind: 'dest'; index: number }
@@ -87,7 +87,7 @@ lexicon.qualifications.forEach((q, i) => q.terms.forEach((t) => trie.add(termTok
 lexicon.flags.forEach((f, i) => f.terms.forEach((t) => trie.add(termTokens(t), { kind: 'flag', index: i })));
 lexicon.legitimacy.forEach((l, i) => l.terms.forEach((t) => trie.add(termTokens(t), { kind: 'legit', index: i })));
 for (const [name, terms] of Object.entries(lexicon.concepts)) for (const t of terms) trie.add(termTokens(t), { kind: 'concept', name });
-for (const label of ['warning', 'news', 'recruiting'] as const)
+for (const label of ['warning', 'news', 'recruiting', 'other'] as const)
   for (const [t, w] of lexicon.intent[label]) trie.add(termTokens(String(t)), { kind: 'intent', label, weight: Number(w) });
 for (const t of lexicon.negators) trie.add(termTokens(t), { kind: 'negator' });
 

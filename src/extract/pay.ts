@@ -28,7 +28,7 @@ const AMOUNT = new RegExp(
 const VAGUE = /\b(belasan|puluhan|ratusan)\s?(juta|jt|ribu|rb)\b|\bgaji\s(?:sampai\s)?(2|dua|3|tiga)\s?digit\b/g;
 const VAGUE_BASE: Record<string, number> = { belasan: 11, puluhan: 20, ratusan: 100, '2': 10e6, dua: 10e6, '3': 100e6, tiga: 100e6 };
 
-const CONTEXT = /(gaji|salary|upah|income|penghasilan|pendapatan|bayaran|thp|take home|komisi|bonus|digaji|dibayar|gajian|earn)|(biaya|bayar|transfer|dp|uang muka|deposit|denda|fee|tebusan|modal|pendaftaran|registrasi|administrasi|potong|jaminan|utang|hutang|ganti rugi|harga|diskon)/g;
+const CONTEXT = /(gaji|salary|upah|income|penghasilan|pendapatan|bayaran|thp|take home|komisi|bonus|digaji|dibayar|gajian|earn)|(biaya|bayar|transfer|dp|uang muka|deposit|denda|fee|tebusan|modal|pendaftaran|registrasi|administrasi|potong|jaminan|utang|hutang|ganti rugi|harga|diskon|booking|promo|cicil|paket|tarif|ongkos)/g;
 const FOREIGN_HINT = /dolar|dollar|usd|\$/;
 
 const CURRENCY: Record<string, string> = {

@@ -34,6 +34,9 @@ const ABSURD_IDR = 50_000_000;
 const UMP_RATIO = 3;
 const MAX_SPANS = 20;
 
+// Reasons are listed in catalog order, which puts destinations and pay first.
+const ORDER = new Map(Object.keys(REASON_CATALOG).map((code, i) => [code, i]));
+
 const PRIVATE_KINDS = new Set<Contact['kind']>(['phone', 'whatsapp', 'telegram', 'handle', 'line']);
 
 export function isPrivateContact(c: Contact): boolean {
@@ -138,9 +141,8 @@ export function buildReasons(f: Facts): Reason[] {
   else if (f.intent.label === 'news') add('INTENT_NEWS', []);
   else if (f.intent.label === 'recruiting') add('INTENT_RECRUITING', []);
 
-  const order = Object.keys(REASON_CATALOG);
   return [...reasons.entries()]
-    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .sort((a, b) => (ORDER.get(a[0]) ?? 999) - (ORDER.get(b[0]) ?? 999))
     .map(([code, spans]) => ({ code, label: reasonLabel(code), spans: mergeSpans(spans) }));
 }
 
