@@ -2,7 +2,9 @@
 // older pages are reached with ?before=<id>. Plain HTTP, no JavaScript needed.
 import { SourceHealthError } from '../errors.js';
 import { detectWall } from '../detect-health.js';
-import { backgroundImageUrl, elementText, loadHtml, parseCount } from '../html-text.js';
+import type { Cheerio } from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import { backgroundImageUrl, elementText, findTags, indexByClass, loadHtml, parseCount } from '../html-text.js';
 import type { Adapter, ScrapedItem } from '../ports.js';
 import { paginate, type ListPage } from './paginate.js';
 
@@ -12,6 +14,11 @@ export function telegramChannelOf(url: string): { channel: string; root: string 
   const m = /^(.*?)\/s\/([A-Za-z0-9_]{3,64})\/?$/.exec(u.pathname) ?? /^(.*?)\/([A-Za-z0-9_]{3,64})\/?$/.exec(u.pathname);
   if (!m?.[2]) return null;
   return { channel: m[2], root: `${u.origin}${m[1] ?? ''}` };
+}
+
+function isInside(node: AnyNode, ancestor: AnyNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
 }
 
 export function parseTelegramPage(html: string, pageUrl: string): ListPage & { channel: string | null } {
@@ -24,34 +31,42 @@ export function parseTelegramPage(html: string, pageUrl: string): ListPage & { c
     const m = /^([A-Za-z0-9_]+)\/(\d+)$/.exec(dataPost);
     if (!m?.[1] || !m[2]) return;
     const id = Number(m[2]);
+    // One walk indexes the message's parts by class; a selector query per field costs several times more.
+    const parts = indexByClass(node);
+    const NONE: AnyNode[] = [];
+    const first = (cls: string): Cheerio<AnyNode> => $(parts.get(cls)?.slice(0, 1) ?? NONE);
     // A reply quotes the parent's text in the same class; only the message's own text counts.
-    const textEl = el.find('.tgme_widget_message_text').filter((__, t) => $(t).parents('.tgme_widget_message_reply').length === 0).first();
-    let text = textEl.length ? elementText(textEl) : '';
-    if (!text) {
-      const poll = el.find('.tgme_widget_message_poll_question');
-      if (poll.length) text = [elementText(poll), ...el.find('.tgme_widget_message_poll_option_text').map((__, o) => $(o).text().trim()).get()].join('\n');
+    const replies = parts.get('tgme_widget_message_reply') ?? [];
+    const ownText = (parts.get('tgme_widget_message_text') ?? []).find((t) => !replies.some((r) => isInside(t, r)));
+    const textEl = $(ownText ? [ownText] : NONE);
+    let text = ownText ? elementText(textEl) : '';
+    if (!text && parts.has('tgme_widget_message_poll_question')) {
+      text = [elementText(first('tgme_widget_message_poll_question')), ...(parts.get('tgme_widget_message_poll_option_text') ?? []).map((o) => $(o).text().trim())].join('\n');
     }
     const media: Array<{ kind: 'photo' | 'video' | 'document' | 'link'; url: string }> = [];
-    el.find('.tgme_widget_message_photo_wrap').each((__, p) => {
+    for (const p of parts.get('tgme_widget_message_photo_wrap') ?? []) {
       const src = backgroundImageUrl($(p).attr('style'));
       if (src) media.push({ kind: 'photo', url: src });
-    });
-    el.find('video[src]').each((__, v) => {
-      const src = $(v).attr('src');
-      if (src) media.push({ kind: 'video', url: src });
-    });
-    textEl.find('a[href]').each((__, a) => {
-      const href = $(a).attr('href') ?? '';
+    }
+    if (parts.has('tgme_widget_message_video_player') || parts.has('tgme_widget_message_roundvideo_player')) {
+      el.find('video[src]').each((__, v) => {
+        const src = $(v).attr('src');
+        if (src) media.push({ kind: 'video', url: src });
+      });
+    }
+    for (const a of findTags(ownText, 'a')) {
+      const href = a.attribs.href ?? '';
       if (/^https?:\/\//.test(href)) media.push({ kind: 'link', url: href });
-    });
-    const linkPreview = el.find('a.tgme_widget_message_link_preview').attr('href');
+    }
+    const linkPreview = first('tgme_widget_message_link_preview').attr('href');
     if (linkPreview && !media.some((x) => x.url === linkPreview)) media.push({ kind: 'link', url: linkPreview });
-    const owner = el.find('.tgme_widget_message_owner_name').first();
-    const signedBy = el.find('.tgme_widget_message_from_author').first().text().trim();
-    const forwarded = el.find('.tgme_widget_message_forwarded_from_name').first();
+    const owner = first('tgme_widget_message_owner_name');
+    const signedBy = first('tgme_widget_message_from_author').text().trim();
+    const forwarded = first('tgme_widget_message_forwarded_from_name');
     const notes: string[] = [];
     if (forwarded.length) notes.push(`forwarded from ${forwarded.text().trim()}`);
     const root = target?.root ?? 'https://t.me';
+    const dateLink = first('tgme_widget_message_date');
     items.push({
       key: dataPost,
       order: id,
@@ -67,9 +82,9 @@ export function parseTelegramPage(html: string, pageUrl: string): ListPage & { c
           url: owner.attr('href') ?? `${root}/${m[1]}`,
         },
         text,
-        postedAt: el.find('.tgme_widget_message_date time[datetime]').attr('datetime') ?? el.find('time[datetime]').first().attr('datetime'),
+        postedAt: (findTags(dateLink.get(0), 'time')[0] ?? findTags(node, 'time').find((t) => t.attribs.datetime))?.attribs.datetime,
         media,
-        reach: { views: parseCount(el.find('.tgme_widget_message_views').first().text()) },
+        reach: { views: parseCount(first('tgme_widget_message_views').text()) },
         notes,
       },
     });
