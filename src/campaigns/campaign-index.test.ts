@@ -45,6 +45,14 @@ describe('CampaignIndex', () => {
     expect(index.postsWithContact('whatsapp', '081200001111')).toEqual([1, 4]);
   });
 
+  it('does not merge on an official site that warnings and spoofed ads both cite', () => {
+    const index = new CampaignIndex();
+    index.add(post(1, LURE_A, { contacts: [{ kind: 'url', value: 'https://bp2mi.go.id' }] }));
+    index.add(post(2, OTHER, { contacts: [{ kind: 'url', value: 'https://bp2mi.go.id' }] }));
+    expect(index.campaignOf(2)).toBe(2);
+    expect(index.relatedPosts(1)).toEqual([]);
+  });
+
   it('renames a campaign when a post with a smaller id joins it (backfill) and says so', () => {
     const index = new CampaignIndex();
     index.add(post(50, LURE_A));

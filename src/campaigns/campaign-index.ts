@@ -1,6 +1,7 @@
 // Incremental campaign engine: each new post is matched against near-duplicates (LSH) and shared contacts
 // (entity graph) and joins, or merges, campaigns. In memory, pure and deterministic; the store persists it.
 import { contactKey } from './contact-key.js';
+import { isSharedContact } from './shared-contacts.js';
 import type { EntityGraph, EntityNode } from './entity-graph.js';
 import { ensureLength } from './growable.js';
 import { IdMap } from './id-map.js';
@@ -175,7 +176,7 @@ export class CampaignIndex {
     for (const match of matches) joined.push(match.index);
     for (const contact of post.contacts) {
       const key = contactKey(contact.kind, contact.value);
-      if (key === null) continue;
+      if (key === null || isSharedContact(contact.kind, contact.value)) continue;
       const contactIndex = this.internContact(key, contact);
       if (this.hasLink(index, contactIndex)) continue;
       const previous = this.contactHead[contactIndex]!;
