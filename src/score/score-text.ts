@@ -70,3 +70,8 @@ export function scoreText(model: LoadedModel, text: string, features: Features):
     modelVersion: model.version,
   };
 }
+
+/** The score stage's view of a model (`{ version, score(text, features) }`), backed by scoreText. */
+export function createScorer(model: LoadedModel): { readonly version: string; score(text: string, features: Features): TextScore } {
+  return { version: model.version, score: (text, features) => scoreText(model, text, features) };
+}
