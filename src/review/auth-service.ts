@@ -39,6 +39,8 @@ export async function login(store: Store, settings: LoginSettings, username: str
     return { ok: false, reason: 'invalid' };
   }
   await store.loginFailures.clear(userKey);
+  // Housekeeping rides on successful logins: expired sessions and stale failures go.
+  await Promise.all([store.sessions.purgeExpired(), store.loginFailures.purgeOlderThan(settings.loginWindowMinutes)]);
   const sessionToken = newSecret();
   const csrf = newSecret();
   const expiresAt = new Date(now.getTime() + settings.sessionTtlMinutes * 60_000);

@@ -201,21 +201,28 @@ export class ReviewReadRepository {
       (why.get(id) ?? why.set(id, new Set()).get(id)!).add(reason);
     };
     const contacts = (features?.contacts ?? []).filter((c) => c.kind !== 'url').slice(0, 8);
-    for (const contact of contacts) {
-      const rows = await this.db.query<{ post_id: number }>(
-        // By value only: every row shares the kind, which would make the GIN lookup scan them all.
-        `SELECT post_id FROM features WHERE data->'contacts' @> $1::jsonb AND post_id <> $2 ORDER BY post_id DESC LIMIT $3`,
-        [JSON.stringify([{ value: contact.value }]), post.id, limit],
-      );
-      for (const r of rows) note(Number(r.post_id), `contact:${contact.value}`);
-    }
-    const same = await this.db.query<{ id: number; campaign: boolean }>(
-      `SELECT id, false AS campaign FROM posts WHERE md5(text) = md5($1) AND id <> $2
-       UNION ALL
-       SELECT id, true FROM posts WHERE campaign_id = (SELECT campaign_id FROM posts WHERE id = $2) AND id <> $2
-       LIMIT $3`,
-      [post.text, post.id, limit * 2],
-    );
+    // Independent lookups run side by side on the pool.
+    const [byContact, same] = await Promise.all([
+      Promise.all(
+        contacts.map((contact) =>
+          // By value only: every row shares the kind, which would make the GIN lookup scan them all.
+          this.db.query<{ post_id: number }>(
+            `SELECT post_id FROM features WHERE data->'contacts' @> $1::jsonb AND post_id <> $2 ORDER BY post_id DESC LIMIT $3`,
+            [JSON.stringify([{ value: contact.value }]), post.id, limit],
+          ),
+        ),
+      ),
+      this.db.query<{ id: number; campaign: boolean }>(
+        `SELECT id, false AS campaign FROM posts WHERE md5(text) = md5($1) AND id <> $2
+         UNION ALL
+         SELECT id, true FROM posts WHERE campaign_id = (SELECT campaign_id FROM posts WHERE id = $2) AND id <> $2
+         LIMIT $3`,
+        [post.text, post.id, limit * 2],
+      ),
+    ]);
+    byContact.forEach((rows, i) => {
+      for (const r of rows) note(Number(r.post_id), `contact:${contacts[i]!.value}`);
+    });
     for (const r of same) note(Number(r.id), r.campaign ? 'campaign' : 'same_text');
     for (const id of extraIds) note(id, 'near_duplicate');
     const ids = [...why.keys()].slice(0, limit);

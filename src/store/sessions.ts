@@ -88,4 +88,9 @@ export class LoginFailureRepository {
   async clear(key: string): Promise<void> {
     await this.db.query('DELETE FROM login_failures WHERE key = $1', [key]);
   }
+
+  /** Failures older than the window no longer count; dropping them keeps the table small. */
+  async purgeOlderThan(windowMinutes: number): Promise<number> {
+    return (await this.db.query('DELETE FROM login_failures WHERE at <= now() - make_interval(mins => $1) RETURNING key', [windowMinutes])).length;
+  }
 }

@@ -18,14 +18,10 @@ export function consoleCaseRoutes(deps: WebDeps): Hono<AppEnv> {
 
   app.get('/cases/:id', vParam(CaseParam), async (c) => {
     const { id } = c.req.valid('param');
-    const bundle = await deps.store.review.bundle(id);
+    const [bundle, events, decisions] = await Promise.all([deps.store.review.bundle(id), deps.store.caseActions.events(id), deps.store.caseActions.decisions(id)]);
     if (!bundle) return c.text(t(c.get('lang'), 'notFound'), 404);
     const near = deps.nearDuplicates ? await deps.nearDuplicates(bundle.post.id).catch(() => []) : [];
-    const [events, decisions, related] = await Promise.all([
-      deps.store.caseActions.events(id),
-      deps.store.caseActions.decisions(id),
-      deps.store.review.related(bundle.post, bundle.features, 20, near),
-    ]);
+    const related = await deps.store.review.related(bundle.post, bundle.features, 20, near);
     const principal = c.get('principal');
     const supervisor = principal.role === 'supervisor' || principal.role === 'admin';
     return c.html(casePage({ lang: c.get('lang'), principal, path: c.req.path }, { bundle, events, decisions, related, supervisor }));
