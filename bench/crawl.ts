@@ -48,31 +48,56 @@ function runServer(): void {
 
 // ---- memory of this process and its Chromium descendants, from /proc ----
 
+function descendantPids(): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out = new Set<number>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (!out.has(pid) && (ppid === process.pid || out.has(ppid)) && pid !== server?.pid) {
+        out.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...out];
+}
+
+/** CPU seconds used by this process and its Chromium processes (reaped ones included via their parents). */
+function treeCpuSeconds(): number {
+  const own = process.cpuUsage();
+  let total = (own.user + own.system) / 1e6;
+  try {
+    for (const pid of descendantPids()) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // fields 14-17 of stat (utime, stime, cutime, cstime), counted from after the command name
+        total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+      } catch {
+        // gone
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return total;
+}
+
 function treeRssBytes(): number {
   let total = process.memoryUsage().rss;
   try {
-    const parents = new Map<number, number>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        parents.set(Number(entry), ppid);
-      } catch {
-        // the process ended while we looked
-      }
-    }
-    const descendants = new Set<number>();
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const [pid, ppid] of parents) {
-        if (!descendants.has(pid) && (ppid === process.pid || descendants.has(ppid)) && pid !== server?.pid) {
-          descendants.add(pid);
-          grew = true;
-        }
-      }
-    }
+    const descendants = descendantPids();
     for (const pid of descendants) {
       try {
         const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -133,6 +158,7 @@ async function main(): Promise<void> {
   try {
     process.stderr.write(`static: ${pages} Telegram-preview pages over HTTP, ${concurrency} at a time\n`);
     const staticTargets: CollectTarget[] = Array.from({ length: pages }, (_, n) => ({ name: `bench-t${n}`, adapter: 'telegram', url: `${base}/t/${n}/s/chan${n}`, options: {} }));
+    let cpu0 = treeCpuSeconds();
     let t0 = performance.now();
     await pool(staticTargets, concurrency, async (target) => {
       const out = await collectOnce(target, null, runtime, log);
@@ -140,12 +166,13 @@ async function main(): Promise<void> {
       record();
     });
     const staticSeconds = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage();
-    process.stderr.write(`  static phase: ${staticSeconds.toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU in the crawler so far (load average ${os.loadavg()[0]?.toFixed(1)})\n`);
+    const staticCpu = treeCpuSeconds() - cpu0;
+    process.stderr.write(`  static phase: ${staticSeconds.toFixed(1)} s wall, ${staticCpu.toFixed(1)} s CPU (${(pages / staticCpu).toFixed(0)} pages per CPU-second; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs)\n`);
 
     phase = 'browser';
     process.stderr.write(`browser: ${browserPages} script-built job-board pages in Chromium, ${browserConcurrency} at a time\n`);
     const browserTargets: CollectTarget[] = Array.from({ length: browserPages }, (_, n) => ({ name: `bench-b${n}`, adapter: 'site', url: `${base}/b/${n}`, options: { ...DEMO_JOB_BOARD_SELECTORS, render: 'browser' } }));
+    cpu0 = treeCpuSeconds();
     t0 = performance.now();
     await pool(browserTargets, browserConcurrency, async (target) => {
       const out = await collectOnce(target, null, runtime, log);
@@ -153,6 +180,8 @@ async function main(): Promise<void> {
       record();
     });
     const browserSeconds = (performance.now() - t0) / 1000;
+    const browserCpu = treeCpuSeconds() - cpu0;
+    process.stderr.write(`  browser phase: ${browserSeconds.toFixed(1)} s wall, ${browserCpu.toFixed(1)} s CPU with Chromium (${(browserPages / browserCpu).toFixed(1)} pages per CPU-second; load average ${os.loadavg()[0]?.toFixed(1)})\n`);
 
     // Growth is measured within each phase: Chromium starting between the phases is not a leak.
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
