@@ -28,6 +28,23 @@ beforeAll(async () => {
   app.get('/XDevelopers', (c) => c.html(X_APP('UserTweets')));
   app.get('/i/api/graphql/AbCdEf123/SearchTimeline', (c) => c.body(realPage('x/raw_search.json.gz'), 200, { 'content-type': 'application/json' }));
   app.get('/i/api/graphql/AbCdEf123/UserTweets', (c) => c.body(realPage('x/raw_user_tweets.json.gz'), 200, { 'content-type': 'application/json' }));
+  // An endless timeline: every scroll asks for another page of new tweets, forever.
+  let endlessCalls = 0;
+  app.get('/endless', (c) =>
+    c.html(`<html><body><script>
+      const more = () => fetch('/i/api/graphql/Zz/SearchTimeline?n=' + Date.now()).then(r => r.json());
+      more(); window.addEventListener('wheel', more);
+    </script></body></html>`),
+  );
+  app.get('/i/api/graphql/Zz/SearchTimeline', (c) => {
+    endlessCalls++;
+    const base = 5_000_000 - endlessCalls * 10;
+    const entries = Array.from({ length: 5 }, (_, i) => ({
+      entryId: `tweet-${base - i}`,
+      content: { itemContent: { tweet_results: { result: { __typename: 'Tweet', rest_id: String(base - i), core: { user_results: { result: { rest_id: '1', core: { screen_name: 'loker', name: 'Loker' } } } }, legacy: { full_text: `Lowongan ${base - i}`, created_at: 'Wed Jul 08 21:59:10 +0000 2026' } } } } },
+    }));
+    return c.json({ data: { search_by_raw_query: { search_timeline: { timeline: { instructions: [{ type: 'TimelineAddEntries', entries }] } } } } });
+  });
   app.get('/i/flow/login', (c) => c.html('<html><body>Sign in to X</body></html>'));
   app.get('/walled', (c) => c.redirect('/i/flow/login'));
   app.get('/api/v1/users/web_profile_info/', (c) => c.body(realPage('instagram/profile-lokerdemo.json'), 200, { 'content-type': 'application/json' }));
@@ -77,6 +94,21 @@ describe('x in a real browser', () => {
       const user = await collectOnce({ name: 'x-user', adapter: 'x', url: `${web.url}/XDevelopers`, options: {} }, null, runtime, testLog);
       expect(user.posts).toHaveLength(21);
       await expect(collectOnce({ name: 'x-walled', adapter: 'x', url: `${web.url}/walled`, options: {} }, null, runtime, testLog)).rejects.toMatchObject({ health: 'login_wall' });
+    } finally {
+      await runtime.close();
+    }
+  });
+});
+
+describe('x endless scroll', () => {
+  it('stops after maxPages scrolls instead of following the timeline forever', async () => {
+    const { runtime } = testRuntime();
+    try {
+      const out = await collectOnce({ name: 'x-endless', adapter: 'x', url: `${web.url}/endless`, options: {} }, null, runtime, testLog, { limits: { maxPages: 3, maxItems: 1000 } });
+      expect(out.pages).toBeGreaterThanOrEqual(2);
+      expect(out.pages).toBeLessThanOrEqual(4);
+      expect(out.posts.length).toBe(out.pages * 5);
+      expect(out.health).toBe('ok');
     } finally {
       await runtime.close();
     }
