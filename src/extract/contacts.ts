@@ -25,6 +25,7 @@ const BANK_RE = new RegExp(
 );
 const BANK_NAME_RE = new RegExp(String.raw`\b(${table.banks.join('|')})\b`);
 const LINE_HINT = /line/i;
+const DIGIT_RUN = /\d[\d .\-()]{5,}\d/;
 // A link needs a letter or digit, a dot, then a letter ("bit.ly", "www.", "x.com").
 const MAY_HAVE_URL = /[a-z0-9]\.[a-z]/i;
 const TELEGRAM_HINT = /telegram|tele\b|tg\b/;
@@ -139,6 +140,8 @@ export function extractContacts(doc: Doc): Contact[] {
   }
   const norm = doc.norm.text;
   const bankDigits = new Set<string>();
+  // Phones and account numbers both need seven or more digits in a row (spaces and dashes allowed).
+  if (!DIGIT_RUN.test(norm)) return out;
   for (const m of norm.matchAll(BANK_RE)) {
     if (out.length >= MAX_CONTACTS) break;
     const num = (m[1] as string).replace(/\D/g, '');

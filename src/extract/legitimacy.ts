@@ -10,6 +10,8 @@ export type LegitimacyMarker = Features['legitimacy'][number];
 const NUMBER_AFTER = /^[\s:.#-]{0,3}(?:no(?:mor)?\.?\s?|nomor\s|number\s)?[:.#]?\s?([a-z]{0,5}[.\-/]?\s?\d[\w./-]{3,40})/;
 const OFFICIAL_DOMAIN = /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,5}\.go\.id(?![.\w-])/g;
 const PENG = /\bpeng\.?\s?\d{2,6}\/[\w./-]{3,40}[\w]/g;
+// "peng" alone is in every "pengalaman"; an announcement number follows it directly.
+const PENG_HINT = /\bpeng\.?\s?\d/;
 const ALWAYS_VERIFIABLE = new Set(['LEGIT_OFFICIAL_HOTLINE', 'LEGIT_SISKOP2MI', 'LEGIT_SIAPKERJA']);
 const NEEDS_NUMBER = new Set(['LEGIT_SIP2MI', 'LEGIT_SIP3MI']);
 
@@ -30,7 +32,7 @@ export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker
     if (out.length >= 60) break;
     out.push({ code: 'LEGIT_OFFICIAL_DOMAIN', value: m[0], verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
-  if (text.includes('peng')) for (const m of text.matchAll(PENG)) {
+  if (PENG_HINT.test(text)) for (const m of text.matchAll(PENG)) {
     if (out.length >= 60) break;
     out.push({ code: 'LEGIT_G2G', value: m[0].replace(/[./-]+$/, ''), verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
   }

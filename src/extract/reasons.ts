@@ -68,14 +68,22 @@ export function deriveFlags(f: Facts): void {
   if ((fee !== undefined || f.fees.length > 0) && bank.length > 0) add('FEE_PERSONAL_ACCOUNT', [...(fee?.spans ?? []), ...bank.map((c) => c.span)]);
   if (fee === undefined && f.fees.length > 0) add('FEE_REQUESTED', f.fees.map((o) => o.span));
   if (f.obfuscations.length === 0) return;
-  const evidence: Span[] = [
-    ...f.destinations.flatMap((d) => d.spans), ...f.jobs.map((j) => j.span), ...f.offers.map((o) => o.span), ...f.contacts.map((c) => c.span),
-    ...[...f.flags.values()].flatMap((x) => x.spans),
-  ];
   const obf = f.obfuscations.filter(
-    (o) => o.kind === 'leet' || o.kind === 'confusable' || o.kind === 'spelled_digits' || evidence.some((s) => s.start < o.end && o.start < s.end),
+    (o) => o.kind === 'leet' || o.kind === 'confusable' || o.kind === 'spelled_digits' || overlapsEvidence(f, o.start, o.end),
   );
   if (obf.length > 0) add('TEXT_OBFUSCATED', obf.map((o) => ({ start: o.start, end: o.end })));
+}
+
+const overlaps = (s: Span, start: number, end: number): boolean => s.start < end && start < s.end;
+
+/** Whether an obfuscated stretch touches something the extractor matched (walks the facts without copying them). */
+function overlapsEvidence(f: Facts, start: number, end: number): boolean {
+  for (const d of f.destinations) for (const s of d.spans) if (overlaps(s, start, end)) return true;
+  for (const j of f.jobs) if (overlaps(j.span, start, end)) return true;
+  for (const o of f.offers) if (overlaps(o.span, start, end)) return true;
+  for (const c of f.contacts) if (overlaps(c.span, start, end)) return true;
+  for (const x of f.flags.values()) for (const s of x.spans) if (overlaps(s, start, end)) return true;
+  return false;
 }
 
 export function buildReasons(f: Facts): Reason[] {
