@@ -9,12 +9,9 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createScorerSource } from '../src/app/scorers.js';
-import type { Services } from '../src/app/services.js';
 import { ingestDeps } from '../src/app/stage-deps.js';
-import type { CollectRuntime } from '../src/collect/ports.js';
-import { createCollectRuntime } from '../src/collect/runtime.js';
+import { assembleServices } from '../src/app/assemble-services.js';
 import { loadConfig } from '../src/config.js';
-import { extractFeatures } from '../src/extract/index.js';
 import { Ingestor } from '../src/ingest/ingest-records.js';
 import { queueSettings } from '../src/queue/catalog.js';
 import { JobProducer } from '../src/queue/producer.js';
@@ -89,18 +86,7 @@ async function main(): Promise<void> {
   const settings = queueSettings(config, redis.url);
   const producer = new JobProducer(settings, await opened.store.installationId());
   const redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
-  let collect: CollectRuntime | undefined;
-  const services: Services = {
-    config,
-    log,
-    store: opened.store,
-    producer,
-    redisUrl: redis.url,
-    extract: extractFeatures,
-    scorers: await createScorerSource(config),
-    redis: redisClient,
-    collectRuntime: () => (collect ??= createCollectRuntime(config, log)),
-  };
+  const services = assembleServices({ config, log, store: opened.store, producer, redisUrl: redis.url, redis: redisClient, scorers: await createScorerSource(config) });
   const texts = corpusTexts();
   const host = new WorkerHost(settings, services, { concurrency: config.workerConcurrency, log });
   host.start(['extract', 'score', 'route'], [STAGE_WORKERS.extract, STAGE_WORKERS.score, STAGE_WORKERS.route]);

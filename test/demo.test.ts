@@ -36,6 +36,16 @@ describe('demo', () => {
     expect(platforms.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('groups the recruiter who reposts under one WhatsApp number into one campaign', async () => {
+    const rows = await pipeline.services.store.db.query<{ campaign_id: number | null }>(
+      `SELECT p.campaign_id FROM posts p JOIN features f ON f.post_id = p.id
+       WHERE f.data->'contacts' @> '[{"value": "+6281200004417"}]'`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((r) => r.campaign_id)).size).toBe(1);
+    expect(rows[0]?.campaign_id).not.toBeNull();
+  });
+
   it('creates one demo login that works, and none when real users exist', async () => {
     const { store } = pipeline.services;
     const made = await ensureDemoLogin(pipeline.services);

@@ -6,13 +6,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import { demoSources } from '../collect/demo-sources.js';
 import { createFixtureWeb } from '../collect/fixture-web.js';
-import type { CollectRuntime } from '../collect/ports.js';
-import { createCollectRuntime } from '../collect/runtime.js';
 import { runNow, syncAllSchedules } from '../queue/schedules.js';
 import { Hono } from 'hono';
 import type { Config } from '../config.js';
 import type { Stage } from '../contracts/jobs.js';
-import { extractFeatures } from '../extract/index.js';
 import type { Logger } from '../log.js';
 import { queueSettings } from '../queue/catalog.js';
 import { JobProducer } from '../queue/producer.js';
@@ -23,12 +20,14 @@ import { createWebApp } from '../web/app.js';
 import { createMetrics } from '../web/metrics.js';
 import { attachOps } from '../ops/attach-ops.js';
 import { STAGE_WORKERS } from '../../workers/all.js';
+import { assembleServices } from './assemble-services.js';
 import { ensureDemoLogin, loadDemoOnce } from './demo.js';
 import { createScorerSource } from './scorers.js';
 import type { Services } from './services.js';
 import { ingestDeps } from './stage-deps.js';
 import path from 'node:path';
 import { createFsEvidenceStore } from '../collect/evidence-store.js';
+import { createModelRegistry } from '../../classifiers/load.js';
 
 export interface ProcessOptions {
   command: string;
@@ -75,19 +74,16 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
     const redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
     redisClient.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection problem'));
     cleanups.push(async () => void redisClient.disconnect());
-    let collect: CollectRuntime | undefined;
-    cleanups.push(async () => collect?.close());
-    const services: Services = {
+    const services = assembleServices({
       config,
       log,
       store: opened.store,
       producer,
       redisUrl: redis.url,
-      extract: extractFeatures,
-      scorers: await createScorerSource(config, log),
       redis: redisClient,
-      collectRuntime: () => (collect ??= createCollectRuntime(config, log, { redis: redisClient })),
-    };
+      scorers: await createScorerSource(config, log),
+    });
+    cleanups.push(() => services.closeLazy());
     const metrics = createMetrics({ store: opened.store, queues: () => producer.allQueues() });
     const ops = attachOps({ config, store: opened.store, producer, metrics, log });
     cleanups.push(() => ops.stop());
@@ -105,6 +101,11 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
           const source = await opened.store.sources.byName(name);
           if (source) return { jobId: await runNow(producer, source.id) };
         },
+        listModels: async () =>
+          (await createModelRegistry(config).list()).map((m) => ({
+            version: m.version, role: m.promoted ? 'live' : m.shadow ? 'shadow' : 'candidate', createdAt: m.createdAt,
+            metrics: { ...(m.f1 === null ? {} : { f1: m.f1 }), threshold: m.threshold, n: m.n },
+          })),
       }));
       // The demo's fixture web is mounted in front of the console so its pages need no login.
       const app = options.demo ? new Hono().route('/demo-web', createFixtureWeb(fixtureSitesDir())).route('/', web) : web;

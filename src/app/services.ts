@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { JobProducer } from '../queue/producer.js';
 import type { PostScorer } from '../score/handle-score.js';
 import type { Store } from '../store/store.js';
+import type { CampaignTracker } from './campaign-tracker.js';
 
 /** Where the score stage gets its models; the implementation hot-reloads the promoted one. */
 export interface ScorerSource {
@@ -26,4 +27,6 @@ export interface Services {
   redis: Redis;
   /** The collector runtime, created on first use: only processes that crawl start a browser pool. */
   collectRuntime(): CollectRuntime;
+  /** Campaign assignment and repeat-offender weighing, used by the route stage and the case view. */
+  campaigns: CampaignTracker;
 }

@@ -52,6 +52,7 @@ export function routeDeps(s: Services): RouteDeps {
     getPosts: (ids) => s.store.posts.get(ids),
     getFeatures: (ids) => s.store.features.get(ids),
     getScores: (ids) => s.store.scores.get(ids),
+    assessRepeat: (posts, features) => s.campaigns.assess(posts, features),
     createCases: (cases) => s.store.cases.create(cases),
     markRouted: (ids) => s.store.posts.advanceStage(ids, 'routed'),
   };

@@ -3,13 +3,15 @@ import type { Features } from '../contracts/features.js';
 import type { Post } from '../contracts/post.js';
 import type { Score } from '../contracts/score.js';
 import type { NewCase } from '../store/cases.js';
+import type { RepeatOffenderResult } from '../campaigns/repeat-offender.js';
 import { routePost } from './route-post.js';
 
 export interface RouteDeps {
   getPosts(ids: number[]): Promise<Post[]>;
   getFeatures(ids: number[]): Promise<Map<number, Features>>;
   getScores(ids: number[]): Promise<Map<number, Score>>;
-  isRepeatOffender?(post: Post, features: Features): Promise<boolean>;
+  /** Assigns posts to campaigns and weighs earlier decisions on them (repeat offenders). */
+  assessRepeat?(posts: Post[], features: Map<number, Features>): Promise<Map<number, RepeatOffenderResult>>;
   createCases(cases: NewCase[]): Promise<number[]>;
   markRouted(ids: number[]): Promise<void>;
 }
@@ -24,15 +26,16 @@ export async function handleRoute(payload: { postIds: number[] }, deps: RouteDep
   const [features, scores] = await Promise.all([deps.getFeatures(ids), deps.getScores(ids)]);
   const unscored = ids.filter((id) => !scores.has(id) || !features.has(id));
   if (unscored.length > 0) throw new NotScoredError(`posts not yet scored: ${unscored.slice(0, 10).join(', ')}`);
+  const repeats = deps.assessRepeat ? await deps.assessRepeat(posts, features) : new Map<number, RepeatOffenderResult>();
   const cases: NewCase[] = [];
   for (const post of posts) {
     const score = scores.get(post.id)!;
     const f = features.get(post.id)!;
     if (score.verdict !== 'suspect' && !score.uncertain) continue;
-    const repeatOffender = deps.isRepeatOffender ? await deps.isRepeatOffender(post, f) : false;
-    const decision = routePost({ post, features: f, score, repeatOffender });
+    const repeat = repeats.get(post.id);
+    const decision = routePost({ post, features: f, score, repeatOffender: repeat?.repeat ?? false, repeatBoost: repeat?.boost ?? 0 });
     for (const queue of decision.queues) {
-      cases.push({ postId: post.id, queue, priority: decision.priority, reasons: [...decision.reasons, ...score.reasons], flags: decision.flags });
+      cases.push({ postId: post.id, queue, priority: decision.priority, reasons: [...decision.reasons, ...(repeat?.reasons ?? []), ...score.reasons], flags: decision.flags });
     }
   }
   const created = await deps.createCases(cases);

@@ -10,6 +10,8 @@ export interface RouteInput {
   score: { probability: number; verdict: 'suspect' | 'clear'; uncertain: boolean; reasons: Reason[] };
   /** Set when the post's contact or campaign was already decided as scam or referred. */
   repeatOffender?: boolean;
+  /** Extra priority on the probability scale (0–0.5) from earlier decisions on the campaign or its contacts. */
+  repeatBoost?: number;
 }
 
 export interface RouteDecision {
@@ -69,7 +71,7 @@ export function routePost(input: RouteInput, rules: RoutingRules = DEFAULT_RULES
   if (holds('dest:scam_hub', input)) priority += w.scamHubDestination;
   if (reach > 0) priority += Math.min(w.reachMax, Math.log10(reach + 1) * w.reachPerLog10);
   if (holds('flag:URGENT_DEPARTURE', input)) priority += w.urgentDeparture;
-  if (input.repeatOffender) priority += w.repeatOffender;
+  if (input.repeatOffender) priority += w.repeatOffender + (input.repeatBoost ?? 0) * w.probability;
   if (research) priority += w.uncertainPenalty;
   return { queues, priority: Math.round(priority * 100) / 100, flags, reasons };
 }

@@ -5,12 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import type { CollectRuntime } from '../../src/collect/ports.js';
-import { createCollectRuntime } from '../../src/collect/runtime.js';
+import { assembleServices } from '../../src/app/assemble-services.js';
 import { createScorerSource } from '../../src/app/scorers.js';
 import type { Services } from '../../src/app/services.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { extractFeatures } from '../../src/extract/index.js';
 import { queueSettings } from '../../src/queue/catalog.js';
 import { JobProducer } from '../../src/queue/producer.js';
 import { WorkerHost } from '../../src/queue/worker-host.js';
@@ -34,18 +32,15 @@ export async function startTestPipeline(db: Db, overrides: Partial<Config> = {})
   const settings = queueSettings(config, redis.url);
   const producer = new JobProducer(settings, await new Store(db).installationId());
   const redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
-  let collect: CollectRuntime | undefined;
-  const services: Services = {
+  const services = assembleServices({
     config,
     log,
     store: new Store(db),
     producer,
     redisUrl: redis.url,
-    extract: extractFeatures,
-    scorers: await createScorerSource(config),
     redis: redisClient,
-    collectRuntime: () => (collect ??= createCollectRuntime(config, log, { redis: redisClient })),
-  };
+    scorers: await createScorerSource(config),
+  });
   const host = new WorkerHost(settings, services, { concurrency: 2, log });
   host.start(['extract', 'score', 'route'], [STAGE_WORKERS.extract, STAGE_WORKERS.score, STAGE_WORKERS.route]);
   await host.waitUntilReady();
@@ -55,7 +50,7 @@ export async function startTestPipeline(db: Db, overrides: Partial<Config> = {})
     async stop() {
       await host.close();
       await producer.close();
-      await collect?.close();
+      await services.closeLazy();
       redisClient.disconnect();
       await dropPrefix(redis.url, prefix);
     },
