@@ -106,6 +106,7 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
             version: m.version, role: m.promoted ? 'live' : m.shadow ? 'shadow' : 'candidate', createdAt: m.createdAt,
             metrics: { ...(m.f1 === null ? {} : { f1: m.f1 }), threshold: m.threshold, n: m.n },
           })),
+        nearDuplicates: (postId) => services.campaigns.related(postId),
       }));
       // The demo's fixture web is mounted in front of the console so its pages need no login.
       const app = options.demo ? new Hono().route('/demo-web', createFixtureWeb(fixtureSitesDir())).route('/', web) : web;
