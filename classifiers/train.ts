@@ -71,7 +71,7 @@ export function trainModel(docs: readonly LabelledDoc[], options: TrainOptions):
       params: { ...params } as Record<string, unknown>,
       threshold: choice.threshold,
       thresholdPolicy: { ...choice.policy },
-      thresholdNote: choice.note,
+      thresholdNote: `out-of-fold: ${choice.note}`,
       tradeoff: choice.tradeoff,
       training: training(computeMetrics(trained.oofProbabilities, labels, choice.threshold)),
       model: trained.payload,

@@ -28,10 +28,11 @@ export interface ThresholdChoice {
 
 const TABLE_THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
-export function chooseThreshold(probabilities: ArrayLike<number>, labels: ArrayLike<number>, policy: ThresholdPolicy): ThresholdChoice {
+/** `dailyPosts` adds a cases-per-day column to the trade-off table (the capacity policy brings its own). */
+export function chooseThreshold(probabilities: ArrayLike<number>, labels: ArrayLike<number>, policy: ThresholdPolicy, dailyPosts?: number): ThresholdChoice {
   const curve = prCurve(probabilities, labels);
   const n = labels.length;
-  const postsPerDay = policy.kind === 'capacity' ? policy.postsPerDay : undefined;
+  const postsPerDay = policy.kind === 'capacity' ? policy.postsPerDay : dailyPosts;
   let threshold = 0.5;
   let note = '';
   switch (policy.kind) {
@@ -53,7 +54,7 @@ export function chooseThreshold(probabilities: ArrayLike<number>, labels: ArrayL
       const chosen = curve[at];
       const below = curve[at + 1];
       threshold = chosen ? (below ? (chosen.threshold + below.threshold) / 2 : chosen.threshold) : 0.5;
-      note = `maximises out-of-fold F1 (${best.toFixed(3)})`;
+      note = `maximises F1 (${best.toFixed(3)})`;
       break;
     }
     case 'precision': {
@@ -62,7 +63,7 @@ export function chooseThreshold(probabilities: ArrayLike<number>, labels: ArrayL
       const last = ok[ok.length - 1];
       threshold = last ? last.threshold : 1;
       note = last
-        ? `lowest threshold with out-of-fold precision ≥ ${policy.target} (recall ${last.recall.toFixed(3)})`
+        ? `lowest threshold with precision ≥ ${policy.target} (recall ${last.recall.toFixed(3)})`
         : `no threshold reaches precision ${policy.target}; nothing is flagged`;
       break;
     }

@@ -82,6 +82,8 @@ export const registerEval: RegisterCommand = (program) => {
     const k = parseNumber('--cv', flags.cv, 2, 50);
     const seed = Math.round(parseNumber('--seed', flags.seed, 0, 2 ** 31 - 1) ?? 42);
     const data = flags.data.map((f) => path.basename(f)).join('+');
+    const dailyPosts = parseNumber('--daily-posts', flags.dailyPosts, 1, 1e12);
+    let suggested: { threshold: number; note: string } | undefined;
     let primary: Run;
     const compare: Run[] = [];
     let setting: string;
@@ -98,9 +100,16 @@ export const registerEval: RegisterCommand = (program) => {
       primary = holdoutRun(model, docs, labels, threshold);
       for (const file of flags.compare ?? []) compare.push(holdoutRun(await loadModel(file, extractPreparer), docs, labels));
       setting = `held-out evaluation of ${model.version} (${model.algo}) on ${docs.length} rows`;
-      const choice = chooseThreshold(primary.probabilities, labels, { kind: 'fixed', threshold: primary.metrics.threshold });
+      const choice = chooseThreshold(primary.probabilities, labels, { kind: 'fixed', threshold: primary.metrics.threshold }, dailyPosts);
       tradeoff = choice.tradeoff;
       thresholdNote = `model threshold: ${model.metadata.thresholdNote}`;
+      const policy = thresholdPolicyFrom(flags);
+      if (policy.kind !== 'f1') {
+        // What the requested policy would pick on this data; the metrics above stay at the model's threshold.
+        const pick = chooseThreshold(primary.probabilities, labels, policy, dailyPosts);
+        suggested = { threshold: pick.threshold, note: pick.note };
+        thresholdNote += `; on this data, ${pick.note}: ${pick.threshold.toFixed(3)}`;
+      }
       const leakage = crossLeakage(decodeFingerprints(model.metadata.training.fingerprints), docs.map((d) => fingerprint(d.text)));
       leakageReport = leakage;
       leakageJson = { exact: leakage.exact, near: leakage.near };
@@ -140,7 +149,7 @@ export const registerEval: RegisterCommand = (program) => {
       primary = runs[0] as Run;
       compare.push(...runs.slice(1));
       setting = `${k}-fold cross-validation, seed ${seed}, ${duplicates.grouped ? 'exact/near duplicates kept within one fold' : 'duplicates NOT grouped'}; each fold's threshold chosen on its own training data (median reported)`;
-      const choice = chooseThreshold(primary.probabilities, labels, { kind: 'fixed', threshold: primary.metrics.threshold });
+      const choice = chooseThreshold(primary.probabilities, labels, { kind: 'fixed', threshold: primary.metrics.threshold }, dailyPosts);
       tradeoff = choice.tradeoff;
       thresholdNote = `per-fold thresholds ${(thresholdsOf[0] ?? []).map((t) => t.toFixed(3)).join(', ')} (policy: ${JSON.stringify(policy)})`;
       leakageReport = duplicates;
@@ -174,12 +183,16 @@ export const registerEval: RegisterCommand = (program) => {
       setting,
       leakage: leakageJson,
       tradeoff,
+      ...(suggested ? { suggested_threshold: suggested } : {}),
       compare: compare.map((c) => ({ model: c.name, ...c.metrics })),
       ...(flags.report ? { report: path.join(flags.report, 'index.html') } : {}),
     };
     if (!flags.json) {
       const leak = 'exact' in leakageJson ? `leakage vs training data: ${String(leakageJson.exact)} exact, ${String(leakageJson.near)} near duplicates\n` : `duplicate pairs in data: ${String(leakageJson.exact_pairs)} exact, ${String(leakageJson.near_pairs)} near\n`;
-      printHuman(primary, compare, setting, leak + (flags.report ? `report: ${path.join(flags.report, 'index.html')}\n` : ''));
+      const table = tradeoff
+        .map((r) => `  ${r.threshold.toFixed(3)}  P=${r.precision.toFixed(3)}  R=${r.recall.toFixed(3)}  flagged=${(100 * r.flaggedRate).toFixed(1)}%${r.casesPerDay !== undefined ? `  cases/day=${r.casesPerDay}` : ''}`)
+        .join('\n');
+      printHuman(primary, compare, setting, `${leak}threshold trade-off (${thresholdNote}):\n${table}\n${flags.report ? `report: ${path.join(flags.report, 'index.html')}\n` : ''}`);
     }
     process.stdout.write(`${JSON.stringify(result)}\n`);
   });
