@@ -66,26 +66,50 @@ export class CampaignTracker {
   /** Assigns the posts to campaigns (stored on the posts) and weighs earlier decisions for each. */
   async assess(posts: Post[], _features: Map<number, Features>): Promise<Map<number, RepeatOffenderResult>> {
     await this.sync();
-    const byCampaign = new Map<number, number[]>();
+    // Store every member's campaign in one statement: merges relabel older posts too.
+    const labels = new Map<number, number>();
+    const linked = new Map<number, { campaign: number[]; contacts: number[] }>();
     for (const post of posts) {
       const campaignId = this.index.campaignOf(post.id);
       if (campaignId === undefined) continue;
-      byCampaign.set(campaignId, [...(byCampaign.get(campaignId) ?? []), post.id]);
+      const campaign = this.index.members(campaignId);
+      for (const member of campaign) labels.set(member, campaignId);
+      const others = campaign.filter((id) => id !== post.id);
+      const inCampaign = new Set(others);
+      const contacts = this.index.relatedPosts(post.id, 200).map((r) => r.postId).filter((id) => id !== post.id && !inCampaign.has(id));
+      if (others.length + contacts.length > 0) linked.set(post.id, { campaign: others, contacts });
     }
-    for (const [campaignId, ids] of byCampaign) {
-      // Members of merged campaigns are relabelled too, so the stored ids match the index.
-      const members = this.index.members(campaignId);
-      await this.store.db.query('UPDATE posts SET campaign_id = $1 WHERE id = ANY($2::int[]) AND campaign_id IS DISTINCT FROM $1', [campaignId, [...new Set([...members, ...ids])]]);
+    if (labels.size > 0) {
+      await this.store.db.query(
+        `UPDATE posts p SET campaign_id = l.campaign_id FROM unnest($1::int[], $2::int[]) AS l(id, campaign_id)
+         WHERE p.id = l.id AND p.campaign_id IS DISTINCT FROM l.campaign_id`,
+        [[...labels.keys()], [...labels.values()]],
+      );
     }
     const results = new Map<number, RepeatOffenderResult>();
+    if (linked.size === 0) return results;
+    // One read of earlier decisions for every linked post of the batch.
+    const ids = [...new Set([...linked.values()].flatMap((l) => [...l.campaign, ...l.contacts]))];
+    const rows = await this.store.db.query<{ post_id: number; scam: boolean; referred: boolean; taken_down_at: Date | string | null }>(
+      `SELECT post_id, bool_or(decision = 'scam') AS scam, bool_or(status IN ('referred', 'closed')) AS referred,
+              min(updated_at) FILTER (WHERE outcome = 'taken_down') AS taken_down_at
+       FROM cases WHERE post_id = ANY($1::int[]) GROUP BY post_id`,
+      [ids],
+    );
+    const prior = new Map(rows.map((r) => [Number(r.post_id), r]));
+    const tally = (postIds: number[]) => ({
+      scam: postIds.filter((id) => prior.get(id)?.scam).length,
+      referred: postIds.filter((id) => prior.get(id)?.referred).length,
+    });
     for (const post of posts) {
-      const campaignId = this.index.campaignOf(post.id);
-      if (campaignId === undefined) continue;
-      const related = this.index.relatedPosts(post.id, 200).map((r) => r.postId);
-      const campaignPosts = this.index.members(campaignId).filter((id) => id !== post.id);
-      const contactPosts = related.filter((id) => !campaignPosts.includes(id));
-      const [campaign, contacts] = await Promise.all([this.priorDecisions(campaignPosts), this.priorDecisions(contactPosts)]);
-      results.set(post.id, decideRepeatOffender({ campaign, contacts, repostAfterTakedown: await this.repostAfterTakedown(campaignPosts, post) }));
+      const links = linked.get(post.id);
+      if (!links) continue;
+      const seenAt = new Date(post.postedAt ?? post.collectedAt).getTime();
+      const repostAfterTakedown = links.campaign.some((id) => {
+        const at = prior.get(id)?.taken_down_at;
+        return at !== null && at !== undefined && new Date(at).getTime() < seenAt;
+      });
+      results.set(post.id, decideRepeatOffender({ campaign: tally(links.campaign), contacts: tally(links.contacts), repostAfterTakedown }));
     }
     return results;
   }
@@ -94,25 +118,5 @@ export class CampaignTracker {
   async related(postId: number): Promise<number[]> {
     await this.sync();
     return this.index.relatedPosts(postId, 50).map((r) => r.postId);
-  }
-
-  private async priorDecisions(postIds: number[]): Promise<{ scam: number; referred: number }> {
-    if (postIds.length === 0) return { scam: 0, referred: 0 };
-    const rows = await this.store.db.query<{ scam: number; referred: number }>(
-      `SELECT count(DISTINCT post_id) FILTER (WHERE decision = 'scam')::int AS scam,
-              count(DISTINCT post_id) FILTER (WHERE status IN ('referred', 'closed'))::int AS referred
-       FROM cases WHERE post_id = ANY($1::int[])`,
-      [postIds],
-    );
-    return { scam: Number(rows[0]?.scam ?? 0), referred: Number(rows[0]?.referred ?? 0) };
-  }
-
-  private async repostAfterTakedown(campaignPosts: number[], post: Post): Promise<boolean> {
-    if (campaignPosts.length === 0) return false;
-    const rows = await this.store.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM cases WHERE post_id = ANY($1::int[]) AND outcome = 'taken_down' AND updated_at < $2`,
-      [campaignPosts, post.postedAt ?? post.collectedAt],
-    );
-    return Number(rows[0]?.n ?? 0) > 0;
   }
 }
