@@ -18,11 +18,16 @@ export function registerOpsMetrics(registry: Registry, db: Queryable): void {
       }
     },
   });
-  const lastRun = new Gauge({
+  // Each gauge reads in its own collect(): prom-client serialises a metric right after collecting it.
+  new Gauge({
     name: 'waspada_source_last_run_age_seconds',
     help: 'Seconds since each source was last crawled (absent if never).',
     labelNames: ['source'],
     registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await readCrawlHealth(db)) if (row.lastRunAgeSeconds !== null) this.set({ source: row.name }, row.lastRunAgeSeconds);
+    },
   });
   new Gauge({
     name: 'waspada_source_last_items',
@@ -31,18 +36,19 @@ export function registerOpsMetrics(registry: Registry, db: Queryable): void {
     registers: [registry],
     async collect() {
       this.reset();
-      lastRun.reset();
-      for (const row of await readCrawlHealth(db)) {
-        this.set({ source: row.name }, row.lastItems);
-        if (row.lastRunAgeSeconds !== null) lastRun.set({ source: row.name }, row.lastRunAgeSeconds);
-      }
+      for (const row of await readCrawlHealth(db)) this.set({ source: row.name }, row.lastItems);
     },
   });
-  const oldest = new Gauge({
+  new Gauge({
     name: 'waspada_review_oldest_open_seconds',
     help: 'Age of the oldest undecided case per review queue.',
     labelNames: ['queue'],
     registers: [registry],
+    async collect() {
+      this.reset();
+      for (const queue of ['komdigi', 'polri']) this.set({ queue }, 0);
+      for (const row of await readBacklog(db)) this.set({ queue: row.queue }, Math.max(row.oldestSeconds, 0));
+    },
   });
   new Gauge({
     name: 'waspada_review_backlog',
@@ -51,15 +57,8 @@ export function registerOpsMetrics(registry: Registry, db: Queryable): void {
     registers: [registry],
     async collect() {
       this.reset();
-      oldest.reset();
-      for (const queue of ['komdigi', 'polri']) {
-        for (const status of ['open', 'claimed']) this.set({ queue, status }, 0);
-        oldest.set({ queue }, 0);
-      }
-      for (const row of await readBacklog(db)) {
-        this.set({ queue: row.queue, status: row.status }, row.n);
-        oldest.set({ queue: row.queue }, Math.max(row.oldestSeconds, 0));
-      }
+      for (const queue of ['komdigi', 'polri']) for (const status of ['open', 'claimed']) this.set({ queue, status }, 0);
+      for (const row of await readBacklog(db)) this.set({ queue: row.queue, status: row.status }, row.n);
     },
   });
   new Gauge({

@@ -66,10 +66,6 @@ describe(`failed jobs on ${database.name}`, () => {
     expect(await queue.getFailedCount()).toBe(0);
     const counts = await pipelineCounts(db);
     expect(counts).toMatchObject({ scores: 20, dupCases: 0 });
-    // Retrying again finds nothing failed and says so.
-    const again = await runCli(['jobs', 'retry', '--queue', 'score', 'too-early'], env);
-    expect(again.code).toBe(1);
-    expect(again.stdout).toMatch(/retried 0; not failed: too-early/);
   }, 120_000);
 
   it('discards failed jobs only when asked, and reports which', async () => {
@@ -86,7 +82,5 @@ describe(`failed jobs on ${database.name}`, () => {
     const discarded = await runCli(['jobs', 'discard', '--queue', 'route', '--all', '--json'], env);
     expect((JSON.parse(discarded.stdout) as { done: string[] }).done.sort()).toEqual(['bad-1', 'bad-2']);
     expect(await queue.getFailedCount()).toBe(0);
-    const unknownQueue = await runCli(['jobs', 'failed', '--queue', 'nope'], env);
-    expect(unknownQueue.code).not.toBe(0);
   }, 120_000);
 });

@@ -6,12 +6,11 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Registry } from 'prom-client';
+import { assembleServices } from '../../../src/app/assemble-services.js';
 import { createScorerSource } from '../../../src/app/scorers.js';
 import type { Services } from '../../../src/app/services.js';
-import { createCollectRuntime } from '../../../src/collect/runtime.js';
 import { loadConfig, type Config } from '../../../src/config.js';
 import type { Stage } from '../../../src/contracts/jobs.js';
-import { extractFeatures } from '../../../src/extract/index.js';
 import { attachOps, type Ops } from '../../../src/ops/attach-ops.js';
 import { queueSettings } from '../../../src/queue/catalog.js';
 import { JobProducer } from '../../../src/queue/producer.js';
@@ -41,21 +40,11 @@ export async function startOpsPipeline(db: Db, overrides: Partial<Config> = {}, 
   const config = loadConfig({ DATA_DIR: dataDir }, { jobBackoffMs: 50, reconcileIntervalSeconds: 0, ...overrides, queuePrefix: prefix });
   const log = pino({ level: 'silent' });
   const settings = queueSettings(config, url);
-  const producer = new JobProducer(settings);
   const redis = new Redis(url, { maxRetriesPerRequest: null });
   redis.on('error', () => undefined);
   const store = new Store(db);
-  const services: Services = {
-    config,
-    log,
-    store,
-    producer,
-    redisUrl: url,
-    extract: extractFeatures,
-    scorers: await createScorerSource(config),
-    redis,
-    collectRuntime: () => createCollectRuntime(config, log, { redis }),
-  };
+  const producer = new JobProducer(settings, await store.installationId());
+  const services = assembleServices({ config, log, store, producer, redisUrl: url, redis, scorers: await createScorerSource(config) });
   const metrics = createMetrics({ store, queues: () => producer.allQueues() });
   const ops = attachOps({ config, store, producer, metrics, log });
   const hosts: Array<WorkerHost<Services>> = [];
@@ -77,6 +66,7 @@ export async function startOpsPipeline(db: Db, overrides: Partial<Config> = {}, 
       for (const host of hosts) await host.close();
       await ops.stop();
       await producer.close();
+      await services.closeLazy();
       redis.disconnect();
       await dropPrefix(url, prefix).catch(() => undefined);
     },

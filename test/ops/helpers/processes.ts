@@ -30,14 +30,14 @@ export type WaspadaProcess = ReturnType<typeof startCli> & { name: string };
 
 export function startWorker(stage: string, env: ClusterEnv, name = `worker ${stage}`): WaspadaProcess {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'waspada-proc-'));
-  const p = startCli(['worker', stage], { DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env }, /waspada is running/, 90_000);
+  const p = startCli(['worker', stage], { DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env }, /waspada is running/, 240_000);
   return Object.assign(p, { name });
 }
 
 export async function startWeb(env: ClusterEnv): Promise<WaspadaProcess & { base: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'waspada-web-'));
-  const p = startCli(['web'], { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, /waspada is running/, 90_000);
+  const p = startCli(['web'], { DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, /waspada is running/, 240_000);
   return Object.assign(p, { name: 'web', base: `http://127.0.0.1:${port}` });
 }
 
