@@ -35,7 +35,8 @@ export async function handleRoute(payload: { postIds: number[] }, deps: RouteDep
     const repeat = repeats.get(post.id);
     const decision = routePost({ post, features: f, score, repeatOffender: repeat?.repeat ?? false, repeatBoost: repeat?.boost ?? 0 });
     for (const queue of decision.queues) {
-      cases.push({ postId: post.id, queue, priority: decision.priority, reasons: [...decision.reasons, ...(repeat?.reasons ?? []), ...score.reasons], flags: decision.flags });
+      // The score's own reasons stay with the score (the console shows both); the case adds why it was routed.
+      cases.push({ postId: post.id, queue, priority: decision.priority, reasons: [...decision.reasons, ...(repeat?.reasons ?? [])], flags: decision.flags });
     }
   }
   const created = await deps.createCases(cases);
