@@ -195,43 +195,28 @@ export class ReviewReadRepository {
    * found elsewhere (the campaigns index), merged in with the reason "near_duplicate".
    */
   async related(post: Post, features: Features | null, limit = 20, extraIds: number[] = []): Promise<RelatedPost[]> {
-    const why = new Map<number, Set<string>>();
-    const note = (id: number, reason: string) => {
-      if (id === post.id) return;
-      (why.get(id) ?? why.set(id, new Set()).get(id)!).add(reason);
-    };
-    const contacts = (features?.contacts ?? []).filter((c) => c.kind !== 'url').slice(0, 8);
-    // Independent lookups run side by side on the pool.
-    const [byContact, same] = await Promise.all([
-      Promise.all(
-        contacts.map((contact) =>
-          // By value only: every row shares the kind, which would make the GIN lookup scan them all.
-          this.db.query<{ post_id: number }>(
-            `SELECT post_id FROM features WHERE data->'contacts' @> $1::jsonb AND post_id <> $2 ORDER BY post_id DESC LIMIT $3`,
-            [JSON.stringify([{ value: contact.value }]), post.id, limit],
-          ),
-        ),
-      ),
-      this.db.query<{ id: number; campaign: boolean }>(
-        `SELECT id, false AS campaign FROM posts WHERE md5(text) = md5($1) AND id <> $2
-         UNION ALL
-         SELECT id, true FROM posts WHERE campaign_id = (SELECT campaign_id FROM posts WHERE id = $2) AND id <> $2
-         LIMIT $3`,
-        [post.text, post.id, limit * 2],
-      ),
-    ]);
-    byContact.forEach((rows, i) => {
-      for (const r of rows) note(Number(r.post_id), `contact:${contacts[i]!.value}`);
+    const contacts = [...new Set((features?.contacts ?? []).filter((c) => c.kind !== 'url').map((c) => c.value))].slice(0, 8);
+    const params: unknown[] = [post.id, limit, post.text, extraIds];
+    // One statement: candidates by shared contact (GIN, by value only: every row shares the kind),
+    // identical text, campaign and the caller's near-duplicates, then their posts and cases.
+    const byContact = contacts.map((value) => {
+      params.push(JSON.stringify([{ value }]), `contact:${value}`);
+      const n = params.length;
+      return `(SELECT post_id AS id, $${n}::text AS why FROM features WHERE data->'contacts' @> $${n - 1}::jsonb AND post_id <> $1 ORDER BY post_id DESC LIMIT $2)`;
     });
-    for (const r of same) note(Number(r.id), r.campaign ? 'campaign' : 'same_text');
-    for (const id of extraIds) note(id, 'near_duplicate');
-    const ids = [...why.keys()].slice(0, limit);
-    if (ids.length === 0) return [];
     const rows = await this.db.query(
-      `SELECT p.id, p.platform, left(p.text, 200) AS snippet, p.url, p.collected_at,
+      `WITH cand(id, why) AS (
+         ${[...byContact,
+           `(SELECT id, 'same_text' FROM posts WHERE md5(text) = md5($3) AND id <> $1 LIMIT $2)`,
+           `(SELECT id, 'campaign' FROM posts WHERE campaign_id = (SELECT campaign_id FROM posts WHERE id = $1) AND id <> $1 LIMIT $2)`,
+           `(SELECT unnest($4::int[]), 'near_duplicate')`].join(' UNION ALL ')}
+       ), grouped AS (
+         SELECT id, array_agg(DISTINCT why) AS why FROM cand WHERE id <> $1 GROUP BY id ORDER BY id DESC LIMIT $2
+       )
+       SELECT p.id, p.platform, left(p.text, 200) AS snippet, p.url, p.collected_at, to_jsonb(g.why) AS why,
               (SELECT coalesce(jsonb_agg(c.id ORDER BY c.id), '[]'::jsonb) FROM cases c WHERE c.post_id = p.id) AS case_ids
-       FROM posts p WHERE p.id = ANY($1::int[]) ORDER BY p.id DESC`,
-      [ids],
+       FROM grouped g JOIN posts p ON p.id = g.id ORDER BY p.id DESC`,
+      params,
     );
     return rows.map((r) => ({
       postId: Number(r.id),
@@ -239,7 +224,7 @@ export class ReviewReadRepository {
       snippet: String(r.snippet),
       url: (r.url as string | null) ?? null,
       collectedAt: iso(r.collected_at) ?? '',
-      why: [...(why.get(Number(r.id)) ?? [])],
+      why: json<string[]>(r.why, []),
       caseIds: json<number[]>(r.case_ids, []).map(Number),
     }));
   }
