@@ -54,13 +54,23 @@ export function trainFtrl(
     if (Math.abs(zi) <= lambda1) return 0;
     return -(zi - Math.sign(zi) * lambda1) / ((beta + Math.sqrt(n[i] as number)) / alpha + l2);
   };
+  // Weights read while computing the margin are reused in the update: a row's indices are distinct, so
+  // nothing changes a coordinate between the two reads and the result is the same, at half the cost.
+  let current = new Float64Array(1024);
   for (let epoch = 0; epoch < params.epochs; epoch++) {
     for (const row of shuffled(order, random)) {
       const x = xs[row] as SparseVector;
       const y = ys[row] as number;
       const { indices, values } = x;
-      let margin = weightOf(dim, false);
-      for (let k = 0; k < indices.length; k++) margin += weightOf(indices[k] as number, true) * (values[k] as number);
+      if (current.length <= indices.length) current = new Float64Array(indices.length * 2);
+      const biasWeight = weightOf(dim, false);
+      let margin = biasWeight;
+      for (let k = 0; k < indices.length; k++) {
+        const w = weightOf(indices[k] as number, true);
+        current[k] = w;
+        margin += w * (values[k] as number);
+      }
+      current[indices.length] = biasWeight;
       const scale = y === 1 ? params.positiveWeight : 1;
       const g = (sigmoid(margin) - y) * scale;
       for (let k = 0; k <= indices.length; k++) {
@@ -69,7 +79,7 @@ export function trainFtrl(
         const gi = g * xi;
         const ni = n[i] as number;
         const sigma = (Math.sqrt(ni + gi * gi) - Math.sqrt(ni)) / alpha;
-        z[i] = (z[i] as number) + gi - sigma * weightOf(i, i !== dim);
+        z[i] = (z[i] as number) + gi - sigma * (current[k] as number);
         n[i] = ni + gi * gi;
       }
     }
