@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostInput } from '../src/contracts/post.js';
 import { Store } from '../src/store/store.js';
+import { decisionLabels } from '../src/store/labels.js';
 import { migrate } from '../src/store/migrate.js';
 import { testDatabases } from './helpers/databases.js';
 
@@ -89,6 +90,24 @@ describe.each(databases)('store on $name', (database) => {
     expect(await store.scores.save([score])).toEqual(inserted);
     expect(await store.scores.save([{ ...score, probability: 0.1, verdict: 'clear' }])).toEqual([]);
     expect((await store.scores.get(inserted)).get(inserted[0]!)?.probability).toBe(0.9);
+  });
+
+  it('turns analysts\' latest decisions into training labels, skipping unsure', async () => {
+    const { inserted } = await store.posts.insert([post(400), post(401), post(402)]);
+    const [a, b, c] = inserted as [number, number, number];
+    const caseIds = await store.cases.create([a, b, c].map((postId) => ({ postId, queue: 'komdigi' as const, priority: 1, reasons: [], flags: [] })));
+    const decide = (caseId: number, label: string, at: string) =>
+      store.db.query('INSERT INTO decisions (case_id, label, decided_by, decided_at) VALUES ($1, $2, $3, $4)', [caseId, label, 'analis1', at]);
+    await decide(caseIds[0]!, 'not_scam', '2026-11-01T00:00:00Z');
+    await decide(caseIds[0]!, 'scam', '2026-11-02T00:00:00Z');
+    await decide(caseIds[1]!, 'not_scam', '2026-11-01T00:00:00Z');
+    await decide(caseIds[2]!, 'unsure', '2026-11-01T00:00:00Z');
+    const labels = [];
+    for await (const l of decisionLabels(store.db).labelledPosts()) labels.push(l);
+    expect(labels.filter((l) => [a, b, c].includes(l.id)).map((l) => [l.id, l.label])).toEqual([
+      [a, 'scam'],
+      [b, 'legit'],
+    ]);
   });
 
   it('registers sources idempotently and records runs', async () => {

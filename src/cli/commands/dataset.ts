@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { addDatasetFlags, type DatasetFlags } from '../../../classifiers/dataset/dataset-flags.js';
 import { duplicateGroups, fingerprint } from '../../../classifiers/dataset/leakage.js';
 import type { LabelSource } from '../../../classifiers/dataset/label-source.js';
+import { loadConfig } from '../../config.js';
 import { CliError, type RegisterCommand } from '../program.js';
 import { loadDocs } from './train.js';
 
@@ -15,12 +16,13 @@ export interface OpenedLabelSource {
   close(): Promise<void>;
 }
 
-/**
- * LEAD: the single wiring point for `dataset export`. Replace the body with a LabelSource over the store's
- * analyst decisions (scam/legit), e.g. `const opened = await openStore(config); return { source: ..., close: ... }`.
- */
+/** Labels from analysts' decisions in the system of record (through the running server's socket if one holds it). */
 export let openLabelSource: () => Promise<OpenedLabelSource> = async () => {
-  throw new CliError('dataset export is not wired to the review store yet (see openLabelSource in src/cli/commands/dataset.ts)');
+  const config = loadConfig();
+  const { openStore } = await import('../../store/open.js');
+  const { decisionLabels } = await import('../../store/labels.js');
+  const opened = await openStore(config, { command: 'dataset export' });
+  return { source: decisionLabels(opened.store.db), close: () => opened.close() };
 };
 
 /** Lets tests (and the lead's wiring) swap the source. */
