@@ -83,8 +83,12 @@ export async function postPosts(base: string, token: string, posts: unknown[], m
 export async function stopAll(processes: WaspadaProcess[]): Promise<void> {
   await Promise.all(
     processes.map(async (p) => {
+      // A process killed by a signal has exitCode null but a signalCode: it is gone already.
+      if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => p.child.once('exit', () => resolve()));
       const timer = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
-      await p.stop().catch(() => undefined);
+      void p.stop().catch(() => undefined);
+      await exited;
       clearTimeout(timer);
     }),
   );
