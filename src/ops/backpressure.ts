@@ -77,7 +77,7 @@ export class QueueBackpressure implements EnqueueGate {
   async beforeEnqueue(stage: Stage): Promise<void> {
     const limit = this.options.maxDepth;
     let depth = await this.depth(stage);
-    if (depth < limit) return;
+    if (depth < limit) return this.admit(stage);
     const deadline = this.now() + this.options.maxWaitMs;
     let delay = this.options.firstPollMs ?? 50;
     while (depth >= limit) {
@@ -87,6 +87,16 @@ export class QueueBackpressure implements EnqueueGate {
       delay = Math.min(delay * 2, this.options.maxPollMs ?? 2000);
       depth = await this.depth(stage, true);
     }
+    this.admit(stage);
+  }
+
+  /**
+   * Counts the job about to be added into the cached reading, so that producers of this process checking
+   * within the cache window see it and the queue overshoots by no more than the jobs in flight.
+   */
+  private admit(stage: Stage): void {
+    const cached = this.cache.get(stage);
+    if (cached) cached.depth += 1;
   }
 }
 
