@@ -1,6 +1,6 @@
 // `waspada audit verify`: recomputes the audit log's hash chain; exits 1 and names the first broken
 // entry when anything was edited, removed or reordered.
-import { openStore } from '../../store/open.js';
+import { openCommandStore } from '../open-store.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 
 export const registerAudit: RegisterCommand = (program) => {
@@ -11,7 +11,7 @@ export const registerAudit: RegisterCommand = (program) => {
     .option('--json', 'print one JSON object')
     .action(async (opts: { json?: boolean }) => {
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'audit' });
+      const opened = await openCommandStore(config, 'audit');
       try {
         const check = await opened.store.audit.verify();
         if (opts.json) process.stdout.write(`${JSON.stringify(check)}\n`);
@@ -27,7 +27,7 @@ export const registerAudit: RegisterCommand = (program) => {
     .option('--limit <n>', 'entries', '20')
     .action(async (opts: { limit: string }) => {
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'audit' });
+      const opened = await openCommandStore(config, 'audit');
       try {
         for (const e of (await opened.store.audit.recent(Number(opts.limit) || 20)).reverse()) {
           process.stdout.write(`${e.id}\t${e.at}\t${e.actor}\t${e.action}\t${e.subject ?? ''}\n`);

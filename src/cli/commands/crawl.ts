@@ -2,9 +2,6 @@
 // database; rate limits are held in this process only.
 import { Option } from 'commander';
 import { AdapterName } from '../../contracts/source.js';
-import { inferAdapter } from '../../collect/adapters/index.js';
-import { collectOnce } from '../../collect/collect-once.js';
-import { createCollectRuntime } from '../../collect/runtime.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 
 interface CrawlOptions {
@@ -53,6 +50,12 @@ export const registerCrawl: RegisterCommand = (program) => {
         throw new CliError(`not a URL: ${url}`);
       }
       if (!/^https?:$/.test(parsedUrl.protocol)) throw new CliError(`only http and https URLs can be crawled: ${url}`);
+      // Loaded here, not at the top: the collectors pull in Playwright, which `waspada --help` should not pay for.
+      const [{ inferAdapter }, { collectOnce }, { createCollectRuntime }] = await Promise.all([
+        import('../../collect/adapters/index.js'),
+        import('../../collect/collect-once.js'),
+        import('../../collect/runtime.js'),
+      ]);
       const adapter = opts.adapter ?? inferAdapter(url);
       if (!adapter) throw new CliError(`cannot tell the platform from ${parsedUrl.host}; pass --adapter (${AdapterName.options.join(', ')})`);
       let adapterOptions: Record<string, unknown> = {};

@@ -5,12 +5,9 @@ import path from 'node:path';
 import { addDatasetFlags } from '../../../classifiers/dataset/dataset-flags.js';
 import type { LabelledDoc } from '../../../classifiers/dataset/read-dataset.js';
 import { crossLeakage, decodeFingerprints, fingerprint } from '../../../classifiers/dataset/leakage.js';
-import { crossValidate } from '../../../classifiers/eval/cross-validate.js';
 import { renderReport } from '../../../classifiers/eval/html-report.js';
 import { metricsFromDecisions, type Metrics } from '../../../classifiers/eval/metrics.js';
 import { chooseThreshold, type TradeoffRow } from '../../../classifiers/eval/threshold.js';
-import { extractPreparer } from '../../../classifiers/features/extract-preparer.js';
-import { loadModel } from '../../../classifiers/load.js';
 import type { Algo } from '../../../classifiers/models/artifact.js';
 import type { LoadedModel } from '../../../classifiers/models/loaded-model.js';
 import type { WaspadaParams } from '../../../classifiers/models/waspada-model.js';
@@ -77,6 +74,12 @@ export const registerEval: RegisterCommand = (program) => {
     .option('--no-group-duplicates', 'with --cv: let exact/near duplicates fall into different folds (not recommended)')
     .option('--json', 'print only the JSON result line');
   addModelFlags(addDatasetFlags(command)).action(async (flags: EvalFlags & { groupDuplicates: boolean }) => {
+    // Model code loads here rather than at the top, so `waspada --help` stays quick.
+    const [{ crossValidate }, { extractPreparer }, { loadModel }] = await Promise.all([
+      import('../../../classifiers/eval/cross-validate.js'),
+      import('../../../classifiers/features/extract-preparer.js'),
+      import('../../../classifiers/load.js'),
+    ]);
     const docs = await loadDocs(flags.data, flags);
     const labels = Uint8Array.from(docs.map((d) => d.label));
     const k = parseNumber('--cv', flags.cv, 2, 50);

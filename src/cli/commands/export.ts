@@ -3,11 +3,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option } from 'commander';
-import { createFsEvidenceStore } from '../../collect/evidence-store.js';
 import type { ReviewQueue } from '../../contracts/common.js';
-import { buildExport, type ExportFormat } from '../../review/export/build-export.js';
-import { openStore } from '../../store/open.js';
-import { STATUSES_FOR } from '../../web/routes/exports.js';
+import type { ExportFormat } from '../../review/export/build-export.js';
+import { openCommandStore } from '../open-store.js';
+import type { STATUSES_FOR } from '../../web/routes/exports.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 import { cliActor } from './users.js';
 
@@ -26,7 +25,12 @@ export const registerExport: RegisterCommand = (program) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new CliError('--limit must be a positive integer');
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'export' });
+      const [{ createFsEvidenceStore }, { buildExport }, { STATUSES_FOR }] = await Promise.all([
+        import('../../collect/evidence-store.js'),
+        import('../../review/export/build-export.js'),
+        import('../../web/routes/exports.js'),
+      ]);
+      const opened = await openCommandStore(config, 'export');
       try {
         const ids = opts.case
           ? opts.case.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0)

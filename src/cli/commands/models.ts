@@ -1,19 +1,20 @@
 // `waspada models list|add|promote|rollback|shadow`: the model registry under DATA_DIR/models. Running score
 // workers pick up a promotion within a second (they stat the pointer file).
 import type { Command } from 'commander';
-import { extractPreparer } from '../../../classifiers/features/extract-preparer.js';
-import { modelsDir } from '../../../classifiers/load.js';
-import { ModelRegistry, RegistryError } from '../../../classifiers/registry.js';
+import type { ModelRegistry } from '../../../classifiers/registry.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 
-function registry(): ModelRegistry {
+/** Runs `work` on the registry; registry problems become one-line CLI errors. The classifier modules load here,
+ * not at the top, so `waspada --help` stays quick. */
+async function run<T>(work: (registry: ModelRegistry) => Promise<T>): Promise<T> {
+  const [{ extractPreparer }, { modelsDir }, { ModelRegistry, RegistryError }] = await Promise.all([
+    import('../../../classifiers/features/extract-preparer.js'),
+    import('../../../classifiers/load.js'),
+    import('../../../classifiers/registry.js'),
+  ]);
   const { config } = cliContext();
-  return new ModelRegistry(modelsDir(config), extractPreparer);
-}
-
-async function run<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await work();
+    return await work(new ModelRegistry(modelsDir(config), extractPreparer));
   } catch (error) {
     if (error instanceof RegistryError) throw new CliError(error.message);
     throw error;
@@ -34,7 +35,7 @@ export const registerModels: RegisterCommand = (program) => {
     .description('List registered models with their out-of-fold F1, threshold and status.')
     .option('--json', 'print one JSON array')
     .action(async (opts: { json?: boolean }) => {
-      const entries = await run(() => registry().list());
+      const entries = await run((registry) => registry.list());
       const human =
         entries.length === 0
           ? 'no models registered (waspada train --register, or waspada models add FILE)'
@@ -50,7 +51,7 @@ export const registerModels: RegisterCommand = (program) => {
     .argument('<file>', 'model artifact written by waspada train')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const version = await run(() => registry().add(file));
+      const version = await run((registry) => registry.add(file));
       print(opts.json, { added: version }, `added ${version}`);
     });
 
@@ -60,7 +61,7 @@ export const registerModels: RegisterCommand = (program) => {
     .argument('<version>', 'a version from `waspada models list`')
     .option('--json', 'print the pointer as JSON')
     .action(async (version: string, opts: { json?: boolean }) => {
-      const pointer = await run(() => registry().promote(version));
+      const pointer = await run((registry) => registry.promote(version));
       print(opts.json, pointer, `promoted ${version}`);
     });
 
@@ -69,7 +70,7 @@ export const registerModels: RegisterCommand = (program) => {
     .description('Promote the previously promoted model again.')
     .option('--json', 'print the pointer as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const pointer = await run(() => registry().rollback());
+      const pointer = await run((registry) => registry.rollback());
       print(opts.json, pointer, `rolled back to ${pointer.promoted ?? '(none)'}`);
     });
 
@@ -82,7 +83,7 @@ export const registerModels: RegisterCommand = (program) => {
     .action(async (version: string | undefined, opts: { clear?: boolean; json?: boolean }) => {
       if (!version && !opts.clear) throw new CliError('give a VERSION to shadow, or --clear');
       if (version && opts.clear) throw new CliError('give either a VERSION or --clear');
-      const pointer = await run(() => registry().setShadow(opts.clear ? null : (version as string)));
+      const pointer = await run((registry) => registry.setShadow(opts.clear ? null : (version as string)));
       print(opts.json, pointer, opts.clear ? 'shadow cleared' : `shadowing ${version}`);
     });
 };

@@ -1,6 +1,6 @@
 // `waspada retention purge`: deletes posts older than RETENTION_DAYS that never became a case
 // (their features, scores and evidence links go with them); cases and their posts are kept.
-import { openStore } from '../../store/open.js';
+import { openCommandStore } from '../open-store.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 import { cliActor } from './users.js';
 
@@ -16,7 +16,7 @@ export const registerRetention: RegisterCommand = (program) => {
       const days = opts.days === undefined ? config.retentionDays : Number(opts.days);
       if (!Number.isInteger(days) || days < 1) throw new CliError('--days must be a positive integer');
       const before = new Date(Date.now() - days * 86_400_000);
-      const opened = await openStore(config, { command: 'retention' });
+      const opened = await openCommandStore(config, 'retention');
       try {
         const purged = await opened.store.review.purgePostsWithoutCases(before);
         await opened.store.audit.append({ actor: cliActor(), action: 'retention.purge', data: { days, before: before.toISOString(), purged } });

@@ -1,7 +1,6 @@
 // `waspada tokens create --username U`: an API bearer token, printed once as the last line; only its
 // SHA-256 digest is stored.
-import { createToken, UserError } from '../../review/auth-service.js';
-import { openStore } from '../../store/open.js';
+import { openCommandStore } from '../open-store.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 import { cliActor } from './users.js';
 
@@ -14,7 +13,8 @@ export const registerTokens: RegisterCommand = (program) => {
     .option('--label <label>', 'what the token is for', '')
     .action(async (opts: { username: string; label: string }) => {
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'tokens' });
+      const { createToken, UserError } = await import('../../review/auth-service.js');
+      const opened = await openCommandStore(config, 'tokens');
       try {
         const token = await createToken(opened.store, opts.username, opts.label, cliActor());
         process.stderr.write(`token for ${opts.username} (store it now; it cannot be shown again):\n`);
@@ -32,7 +32,7 @@ export const registerTokens: RegisterCommand = (program) => {
     .requiredOption('--username <name>', 'user')
     .action(async (opts: { username: string }) => {
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'tokens' });
+      const opened = await openCommandStore(config, 'tokens');
       try {
         const user = await opened.store.users.byUsername(opts.username);
         if (!user) throw new CliError(`no user ${opts.username}`);

@@ -9,12 +9,9 @@ import { addDatasetFlags, datasetOptionsFrom, type DatasetFlags } from '../../..
 import { DatasetError, readDataset, type LabelledDoc } from '../../../classifiers/dataset/read-dataset.js';
 import { duplicateGroups, fingerprint } from '../../../classifiers/dataset/leakage.js';
 import type { ThresholdPolicy } from '../../../classifiers/eval/threshold.js';
-import { extractPreparer } from '../../../classifiers/features/extract-preparer.js';
-import { modelsDir, packageRoot } from '../../../classifiers/load.js';
 import type { Algo, ModelArtifact } from '../../../classifiers/models/artifact.js';
 import { DEFAULT_WASPADA_PARAMS, type WaspadaParams } from '../../../classifiers/models/waspada-model.js';
-import { ModelRegistry } from '../../../classifiers/registry.js';
-import { trainModel } from '../../../classifiers/train.js';
+import { packageRoot } from '../../package-root.js';
 import { startProgress, type Progress } from '../progress.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 
@@ -152,6 +149,13 @@ export const registerTrain: RegisterCommand = (program) => {
     .option('--promote', 'add to the registry and promote it (implies --register)')
     .option('--json', 'print the summary as one JSON object on stdout')
     .action(async (flags: TrainFlags) => {
+      // Training code loads here rather than at the top, so `waspada --help` stays quick.
+      const [{ trainModel }, { extractPreparer }, { modelsDir }, { ModelRegistry }] = await Promise.all([
+        import('../../../classifiers/train.js'),
+        import('../../../classifiers/features/extract-preparer.js'),
+        import('../../../classifiers/load.js'),
+        import('../../../classifiers/registry.js'),
+      ]);
       const docs = await loadDocs(flags.data, flags);
       const seed = parseNumber('--seed', flags.seed, 0, 2 ** 31 - 1) ?? 42;
       const band = parseNumber('--band', flags.band, 0, 0.5);

@@ -2,9 +2,8 @@
 // the command line (where it would land in shell history and `ps`).
 import os from 'node:os';
 import { Option } from 'commander';
-import { addUser, UserError } from '../../review/auth-service.js';
 import { Role } from '../../review/roles.js';
-import { openStore } from '../../store/open.js';
+import { openCommandStore } from '../open-store.js';
 import { CliError, cliContext, type RegisterCommand } from '../program.js';
 
 export function cliActor(): string {
@@ -32,7 +31,8 @@ export const registerUsers: RegisterCommand = (program) => {
     .action(async (opts: { username: string; role: Role }) => {
       const password = await readPasswordFromStdin();
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'users' });
+      const { addUser, UserError } = await import('../../review/auth-service.js');
+      const opened = await openCommandStore(config, 'users');
       try {
         await addUser(opened.store, opts.username, opts.role, password, cliActor());
         process.stdout.write(`user ${opts.username} added with role ${opts.role}\n`);
@@ -49,7 +49,7 @@ export const registerUsers: RegisterCommand = (program) => {
     .option('--json', 'one JSON object per line')
     .action(async (opts: { json?: boolean }) => {
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'users' });
+      const opened = await openCommandStore(config, 'users');
       try {
         for (const u of await opened.store.users.list()) {
           process.stdout.write(opts.json ? `${JSON.stringify(u)}\n` : `${u.username}\t${u.role}${u.disabled ? '\tdisabled' : ''}\n`);
@@ -64,7 +64,7 @@ export const registerUsers: RegisterCommand = (program) => {
     .requiredOption('--username <name>', 'login name')
     .action(async (opts: { username: string }) => {
       const { config } = cliContext();
-      const opened = await openStore(config, { command: 'users' });
+      const opened = await openCommandStore(config, 'users');
       try {
         if (!(await opened.store.users.setDisabled(opts.username, true))) throw new CliError(`no user ${opts.username}`);
         await opened.store.audit.append({ actor: cliActor(), action: 'user.disable', subject: `user:${opts.username}` });
