@@ -30,16 +30,58 @@ const DIGIT_RUN = /\d[\d .\-()]{5,}\d/;
 const MAY_HAVE_URL = /[a-z0-9]\.[a-z]/i;
 const TELEGRAM_HINT = /telegram|tele\b|tg\b/;
 
+// Scheme and host are cut by hand: these run for every link of every post.
+function schemeLength(url: string): number {
+  if (url.length < 7) return 0;
+  const c0 = url.charCodeAt(0) | 32;
+  if (c0 !== 104 || (url.charCodeAt(1) | 32) !== 116 || (url.charCodeAt(2) | 32) !== 116 || (url.charCodeAt(3) | 32) !== 112) return 0;
+  let k = 4;
+  if ((url.charCodeAt(4) | 32) === 115) k = 5;
+  return url.charCodeAt(k) === 58 && url.charCodeAt(k + 1) === 47 && url.charCodeAt(k + 2) === 47 ? k + 3 : 0;
+}
+
+const startsWithWww = (s: string, at: number): boolean =>
+  (s.charCodeAt(at) | 32) === 119 && (s.charCodeAt(at + 1) | 32) === 119 && (s.charCodeAt(at + 2) | 32) === 119 && s.charCodeAt(at + 3) === 46;
+
+function hostEnd(s: string, from: number): number {
+  for (let k = from; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 47 || c === 63 || c === 35) return k;
+  }
+  return s.length;
+}
+
+/** The URL without scheme and leading "www.". */
+function stripScheme(url: string): string {
+  const sl = schemeLength(url);
+  return url.slice(startsWithWww(url, sl) ? sl + 4 : sl);
+}
+
 function hostOf(url: string): string {
-  const stripped = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
-  const slash = stripped.search(/[/?#]/);
-  return (slash === -1 ? stripped : stripped.slice(0, slash)).toLowerCase();
+  const stripped = stripScheme(url);
+  return stripped.slice(0, hostEnd(stripped, 0)).toLowerCase();
+}
+
+function trimTrailingPunctuation(url: string): string {
+  let e = url.length;
+  for (;;) {
+    const c = url.charCodeAt(e - 1);
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) e--;
+    else break;
+  }
+  return e === url.length ? url : url.slice(0, e);
 }
 
 function canonicalUrl(url: string): string {
-  const lower = url.replace(/[.,;:!?]+$/, '');
-  const withScheme = /^https?:\/\//i.test(lower) ? lower : `https://${lower}`;
-  return withScheme.replace(/^(https?:\/\/)([^/?#]+)/i, (_, s: string, h: string) => `${s.toLowerCase()}${h.toLowerCase().replace(/^www\./, '')}`);
+  const lower = trimTrailingPunctuation(url);
+  const sl = schemeLength(lower);
+  const withScheme = sl > 0 ? lower : `https://${lower}`;
+  const start = sl > 0 ? sl : 8;
+  const end = hostEnd(withScheme, start);
+  if (end === start) return withScheme;
+  let host = withScheme.slice(start, end).toLowerCase();
+  if (host.startsWith('www.')) host = host.slice(4);
+  return `${withScheme.slice(0, start).toLowerCase()}${host}${withScheme.slice(end)}`;
 }
 
 // Indonesian mobiles are most numbers seen; they are converted without the (slower) general parser.
@@ -82,6 +124,39 @@ export function isSocialHost(host: string): boolean {
   return SOCIAL.has(host) || host.endsWith('.facebook.com');
 }
 
+// Every link holds one of these: a scheme, "www." or a dot between a label character and a letter.
+const URL_CANDIDATE = /https?:\/\/|www\.|[a-z0-9-]\.[a-z]/gi;
+const URL_AT = new RegExp(URL_RE.source, 'iy');
+const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+
+/**
+ * The first URL_RE match at or after `from`, found without running the whole pattern at every position: a match
+ * contains a candidate and, before it, only label characters (letters, digits, "-", "."), so only the starts
+ * between the first candidate and the beginning of its run can hold the leftmost match.
+ */
+function nextUrl(text: string, from: number): RegExpExecArray | null {
+  let pos = from;
+  while (pos < text.length) {
+    URL_CANDIDATE.lastIndex = pos;
+    const c = URL_CANDIDATE.exec(text);
+    if (c === null) return null;
+    let p = c.index;
+    while (p > pos && isLabelChar(text.charCodeAt(p - 1))) p--;
+    for (let q = p; q <= c.index; q++) {
+      URL_AT.lastIndex = q;
+      const m = URL_AT.exec(text);
+      if (m !== null) return m;
+    }
+    pos = c.index + 1;
+  }
+  return null;
+}
+
+function inEmail(spans: ReadonlyArray<[number, number]>, i: number): boolean {
+  for (const [s, e] of spans) if (i >= s && i < e) return true;
+  return false;
+}
+
 export function extractContacts(doc: Doc): Contact[] {
   const text = doc.original;
   const out: Contact[] = [];
@@ -94,19 +169,23 @@ export function extractContacts(doc: Doc): Contact[] {
   };
   const emailSpans: Array<[number, number]> = [];
   const hasAt = text.includes('@');
-  if (hasAt) for (const m of text.matchAll(EMAIL_RE)) {
-    if (emailSpans.length >= MAX_CONTACTS) break;
+  // Every e-mail has an at-sign with at most 64 characters before it: the pattern starts looking there.
+  if (hasAt) for (let at = text.indexOf('@'); at !== -1 && emailSpans.length < MAX_CONTACTS; ) {
+    EMAIL_RE.lastIndex = Math.max(EMAIL_RE.lastIndex, at - 64);
+    const m = EMAIL_RE.exec(text);
+    if (m === null) break;
     emailSpans.push([m.index, m.index + m[0].length]);
     add({ kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
+    at = text.indexOf('@', EMAIL_RE.lastIndex);
   }
-  const inEmail = (i: number): boolean => emailSpans.some(([s, e]) => i >= s && i < e);
-  if (MAY_HAVE_URL.test(text)) for (const m of text.matchAll(URL_RE)) {
+  EMAIL_RE.lastIndex = 0;
+  if (MAY_HAVE_URL.test(text)) for (let m = nextUrl(text, 0); m !== null; m = nextUrl(text, m.index + m[0].length)) {
     if (out.length >= MAX_CONTACTS) break;
-    if (inEmail(m.index)) continue;
-    const raw = m[0].replace(/[.,;:!?]+$/, '');
+    if (inEmail(emailSpans, m.index)) continue;
+    const raw = trimTrailingPunctuation(m[0]);
     const span = { start: m.index, end: m.index + raw.length };
     const host = hostOf(raw);
-    const path = raw.replace(/^https?:\/\//i, '').replace(/^www\./i, '').slice(host.length);
+    const path = stripScheme(raw).slice(host.length);
     if (host === 'wa.me' || host === 'api.whatsapp.com' || host === 'whatsapp.com') {
       const num = /^\/(\+?\d{8,15})/.exec(path)?.[1] ?? /[?&]phone=(\+?\d{8,15})/.exec(path)?.[1];
       const e164 = num === undefined ? null : toE164(num.startsWith('+') ? num : `+${num}`);
@@ -128,12 +207,17 @@ export function extractContacts(doc: Doc): Contact[] {
     }
     add({ kind: 'url', value: canonicalUrl(raw), span, ...(isShortener(host) ? { shortener: true } : {}) });
   }
-  if (hasAt) for (const m of text.matchAll(HANDLE_RE)) {
-    if (out.length >= MAX_CONTACTS) break;
+  // A handle starts at an at-sign: the pattern is only tried there.
+  if (hasAt) for (let at = text.indexOf('@'); at !== -1 && out.length < MAX_CONTACTS; ) {
+    HANDLE_RE.lastIndex = at;
+    const m = HANDLE_RE.exec(text);
+    if (m === null) break;
     const handle = (m[1] as string).toLowerCase();
     const before = text.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
     add({ kind: TELEGRAM_HINT.test(before) ? 'telegram' : 'handle', value: handle, span: { start: m.index, end: m.index + m[0].length } });
+    at = text.indexOf('@', HANDLE_RE.lastIndex);
   }
+  HANDLE_RE.lastIndex = 0;
   if (LINE_HINT.test(text)) for (const m of text.matchAll(LINE_RE)) {
     if (out.length >= MAX_CONTACTS) break;
     add({ kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });

@@ -166,12 +166,34 @@ class Sink {
     this.starts = starts;
     this.ends = ends;
   }
+  /** Makes room for at least `more` further units. */
+  reserve(more: number): void {
+    if (this.length + more > this.codes.length) this.grow(this.length + more);
+  }
   push(code: number, start: number, end: number): void {
     if (this.length === this.codes.length) this.grow(this.length + 1);
     const i = this.length++;
     this.codes[i] = code;
     this.starts[i] = start;
     this.ends[i] = end;
+  }
+  /** Appends units [from, to) of another sink with their original ranges. */
+  copyFrom(src: Sink, from: number, to: number): void {
+    if (to <= from) return;
+    this.reserve(to - from);
+    const codes = this.codes;
+    const starts = this.starts;
+    const ends = this.ends;
+    const sc = src.codes;
+    const ss = src.starts;
+    const se = src.ends;
+    let w = this.length;
+    for (let k = from; k < to; k++, w++) {
+      codes[w] = sc[k] as number;
+      starts[w] = ss[k] as number;
+      ends[w] = se[k] as number;
+    }
+    this.length = w;
   }
   pushString(s: string, start: number, end: number): void {
     for (let k = 0; k < s.length; k++) this.push(s.charCodeAt(k), start, end);
@@ -203,19 +225,31 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) sink.push(c + 32, i, i + 1);
+    // ASCII runs (most of a post) are written straight into the sink's arrays: one output unit per input unit.
+    if (sink.length + (n - i) > sink.codes.length) sink.reserve(n - i);
+    const codes = sink.codes;
+    const starts = sink.starts;
+    const ends = sink.ends;
+    let w = sink.length;
+    let c = text.charCodeAt(i);
+    while (c < 128) {
+      let o = c;
+      if (c >= 65 && c <= 90) o = c + 32;
       else if (c === 64 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1)) && !isEmailAt(text, i)) {
         // "l0w0ng@n": an at-sign inside a word is a letter a; in an e-mail address it stays.
-        sink.push(97, i, i + 1);
+        o = 97;
         obf.push({ kind: 'leet', start: i, end: i + 1 });
-      } else if (c === 10) sink.push(10, i, i + 1);
-      else if (c < 32 || c === 127) sink.push(32, i, i + 1);
-      else sink.push(c, i, i + 1);
-      i++;
-      continue;
+      } else if (c < 32 && c !== 10) o = 32;
+      else if (c === 127) o = 32;
+      codes[w] = o;
+      starts[w] = i;
+      ends[w] = ++i;
+      w++;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
     }
+    sink.length = w;
+    if (i >= n) break;
     let cp = c;
     let len = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -262,6 +296,18 @@ const KEY_FILTER = new Uint8Array(1 << 14);
 const keyHash = (len: number, first: number, last: number): number => ((len * 31 + first) * 131 + last) & 0x3fff;
 for (const key of [...ABBREVIATIONS.keys(), ...DIGIT_WORDS.keys()]) KEY_FILTER[keyHash(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))] = 1;
 
+/** The gap between a token's end and the next token's start: 1-2 spacer chars of one kind. */
+function singleSep(codes: Uint16Array, a: number, b: number): boolean {
+  const gap = b - a;
+  if (gap < 1 || gap > 2) return false;
+  const g = codes[a] as number;
+  if (!isSpacer(g)) return false;
+  return gap === 1 || codes[a + 1] === g;
+}
+
+const mayBeKey = (codes: Uint16Array, p: number, q: number): boolean => KEY_FILTER[keyHash(q - p, codes[p] as number, codes[q - 1] as number)] === 1;
+const wordAt = (codes: Uint16Array, p: number, q: number): string => String.fromCharCode.apply(null, codes.subarray(p, q) as unknown as number[]);
+
 let TS = new Int32Array(1024);
 let TE = new Int32Array(1024);
 
@@ -284,24 +330,11 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
       te[T++] = i;
     } else i++;
   }
-  const copy = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) sink.push(codes[k] as number, src.starts[k] as number, src.ends[k] as number);
-  };
-  const singleSep = (a: number, b: number): boolean => {
-    // the gap between a token's end and the next token's start: 1-2 spacer chars of one kind
-    const gap = b - a;
-    if (gap < 1 || gap > 2) return false;
-    const g = codes[a] as number;
-    if (!isSpacer(g)) return false;
-    return gap === 1 || codes[a + 1] === g;
-  };
-  const mayBeKey = (p: number, q: number): boolean => KEY_FILTER[keyHash(q - p, codes[p] as number, codes[q - 1] as number)] === 1;
-  const wordAt = (p: number, q: number): string => String.fromCharCode.apply(null, codes.subarray(p, q) as unknown as number[]);
   let pos = 0;
   for (let t = 0; t < T; t++) {
     const s = ts[t] as number;
     const e = te[t] as number;
-    copy(pos, s);
+    sink.copyFrom(src, pos, s);
     pos = e;
     const first = codes[s] as number;
     // spaced single letters or digits
@@ -313,7 +346,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         const ne = te[j + 1] as number;
         if (ne - ns !== 1) break;
         const nc = codes[ns] as number;
-        if ((digit ? !isDigit(nc) : !isLetter(nc)) || !singleSep(te[j] as number, ns)) break;
+        if ((digit ? !isDigit(nc) : !isLetter(nc)) || !singleSep(codes, te[j] as number, ns)) break;
         j++;
       }
       const run = j - t + 1;
@@ -329,12 +362,12 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
       }
     }
     // spelled-out digits: "nol delapan satu dua ..."
-    if (mayBeKey(s, e) && DIGIT_WORDS.has(wordAt(s, e))) {
+    if (mayBeKey(codes, s, e) && DIGIT_WORDS.has(wordAt(codes, s, e))) {
       let j = t;
       while (j + 1 < T) {
         const ns = ts[j + 1] as number;
         const ne = te[j + 1] as number;
-        if (!mayBeKey(ns, ne) || !DIGIT_WORDS.has(wordAt(ns, ne))) break;
+        if (!mayBeKey(codes, ns, ne) || !DIGIT_WORDS.has(wordAt(codes, ns, ne))) break;
         if (ns - (te[j] as number) > 3) break;
         let ok = true;
         for (let k = te[j] as number; k < ns; k++) {
@@ -348,7 +381,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         for (let k = t; k <= j; k++) {
           const p = ts[k] as number;
           const q = te[k] as number;
-          const d = DIGIT_WORDS.get(wordAt(p, q)) as string;
+          const d = DIGIT_WORDS.get(wordAt(codes, p, q)) as string;
           sink.push(d.charCodeAt(0), src.starts[p] as number, src.ends[q - 1] as number);
         }
         obf.push({ kind: 'spelled_digits', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
@@ -359,7 +392,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
     }
     // Monster tokens (no spaces for kilobytes) are not words anyone reads: copied as is.
     if (e - s > MAX_WORD) {
-      copy(s, e);
+      sink.copyFrom(src, s, e);
       continue;
     }
     // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is.
@@ -371,13 +404,13 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         break;
       }
     }
-    if (plain && !mayBeKey(s, e)) {
-      copy(s, e);
+    if (plain && !mayBeKey(codes, s, e)) {
+      sink.copyFrom(src, s, e);
       continue;
     }
-    emitWord(wordAt(s, e), s, src, sink, obf);
+    emitWord(wordAt(codes, s, e), s, src, sink, obf);
   }
-  copy(pos, n);
+  sink.copyFrom(src, pos, n);
 }
 
 function hasLetterAndDigit(word: string): boolean {
@@ -499,19 +532,29 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
   }
 }
 
-function tokenize(text: string): { tokStarts: Int32Array; tokEnds: Int32Array } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const n = text.length;
+let TOK_S = new Int32Array(512);
+let TOK_E = new Int32Array(512);
+
+/** Word tokens of the normalized units, read from the sink's codes (no string needed). */
+function tokenize(sink: Sink): { tokStarts: Int32Array; tokEnds: Int32Array } {
+  const codes = sink.codes;
+  const n = sink.length;
+  if (TOK_S.length < n) {
+    TOK_S = new Int32Array(n);
+    TOK_E = new Int32Array(n);
+  }
+  const ts = TOK_S;
+  const te = TOK_E;
+  let T = 0;
   for (let i = 0; i < n; ) {
-    if (WORD[text.charCodeAt(i)] === 1) {
-      const s = i;
-      while (i < n && WORD[text.charCodeAt(i)] === 1) i++;
-      starts.push(s);
-      ends.push(i);
+    if (WORD[codes[i] as number] === 1) {
+      ts[T] = i;
+      i++;
+      while (i < n && WORD[codes[i] as number] === 1) i++;
+      te[T++] = i;
     } else i++;
   }
-  return { tokStarts: Int32Array.from(starts), tokEnds: Int32Array.from(ends) };
+  return { tokStarts: ts.slice(0, T), tokEnds: te.slice(0, T) };
 }
 
 /** Full normalization with token boundaries, obfuscation events and script counts. */
@@ -526,7 +569,7 @@ export function normalizeDetailed(text: string): Normalized {
   rewriteWords(folded, out, obfuscations);
   if (obfuscations.length > MAX_OBFUSCATIONS) obfuscations.length = MAX_OBFUSCATIONS;
   const normalized = out.toString();
-  const { tokStarts, tokEnds } = tokenize(normalized);
+  const { tokStarts, tokEnds } = tokenize(out);
   return {
     text: normalized,
     offsets: out.starts.slice(0, out.length),
