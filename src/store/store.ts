@@ -11,6 +11,8 @@ import { ReviewReadRepository } from './review-reads.js';
 import { LoginFailureRepository, SessionRepository, TokenRepository } from './sessions.js';
 import { UserRepository } from './users.js';
 import { SourceRepository } from './sources.js';
+import { CampaignRepository } from './campaign-repository.js';
+import { TakedownRepository } from './takedown-repository.js';
 
 export class Store {
   readonly posts: PostRepository;
@@ -27,6 +29,8 @@ export class Store {
   readonly audit: AuditRepository;
   readonly caseActions: CaseActionRepository;
   readonly review: ReviewReadRepository;
+  readonly campaigns: CampaignRepository;
+  readonly takedowns: TakedownRepository;
 
   constructor(readonly db: Db) {
     this.posts = new PostRepository(db);
@@ -43,6 +47,8 @@ export class Store {
     this.audit = new AuditRepository(db);
     this.caseActions = new CaseActionRepository(db);
     this.review = new ReviewReadRepository(db);
+    this.campaigns = new CampaignRepository(db);
+    this.takedowns = new TakedownRepository(db);
   }
 
   async ping(): Promise<boolean> {

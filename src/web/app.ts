@@ -8,6 +8,8 @@ import { accessMiddleware } from './middleware/access.js';
 import { langMiddleware } from './middleware/lang.js';
 import { sandboxEvidence, securityHeaders } from './middleware/security.js';
 import { apiOpsRoutes } from './routes/api-ops.js';
+import { campaignRoutes } from './routes/campaign-routes.js';
+import { takedownRoutes } from './routes/takedown-routes.js';
 import { apiReviewRoutes } from './routes/api-review.js';
 import { caseRoutes } from './routes/api-cases.js';
 import { postRoutes } from './routes/api-posts.js';
@@ -41,6 +43,8 @@ export function createWebApp(deps: WebDeps): Hono {
   app.route('/', consoleQueueRoutes(deps));
   app.route('/', consoleCaseRoutes(deps));
   app.route('/', exportRoutes(deps));
+  app.route('/', campaignRoutes(deps));
+  app.route('/', takedownRoutes(deps));
   app.route('/', evidenceRoutes(deps));
   app.route('/', consoleOpsRoutes(deps));
   app.route('/', openApiRoutes());

@@ -2,10 +2,11 @@
 import { up as core } from './001-core.js';
 import { up as review } from './002-review.js';
 import { up as reviewQueue } from './003-review-queue.js';
+import { up as campaigns } from './005-campaigns.js';
 
 export interface Migration {
   id: string;
   up: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }, { id: '002-review', up: review }, { id: '003-review-queue', up: reviewQueue }];
+export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }, { id: '002-review', up: review }, { id: '003-review-queue', up: reviewQueue }, { id: '005-campaigns', up: campaigns }];

@@ -91,6 +91,7 @@ export function casePage(v: ViewContext, view: CaseView) {
               <a href="/evidence/${e.id}?download=1" download>${t(l, 'download')}</a></li>`,
           )}</ul>`}
       <h2>${t(l, 'related')}</h2>
+      <p><a class="campaign-link" href="/console/campaigns/post/${b.post.id}">${t(l, 'viewCampaign')}</a></p>
       ${view.related.length === 0
         ? html`<p>${t(l, 'noRelated')}</p>`
         : html`<ul class="related">${view.related.map((r) => html`<li>${r.caseIds.length ? html`<a href="/cases/${r.caseIds[0]}">#${r.caseIds[0]}</a>` : html`post ${r.postId}`} ${r.platform} · ${r.why.join(', ')}<br><span class="snippet">${r.snippet}</span></li>`)}</ul>`}

@@ -47,7 +47,7 @@ export function queuePage(v: ViewContext, filter: QueueFilter, rows: QueueRow[])
       <button type="submit">${t(l, 'filter')}</button>
     </form>
     <p class="hint">${t(l, 'keys')}</p>
-    <p class="exports">${t(l, 'export')}: <a href="${exportHref('zip')}" download>ZIP</a> · <a href="${exportHref('csv')}" download>CSV</a> · <a href="${exportHref('jsonl')}" download>JSONL</a></p>
+    <p class="exports">${t(l, 'export')}: <a href="${exportHref('zip')}" download>ZIP</a> · <a href="${exportHref('csv')}" download>CSV</a> · <a href="${exportHref('jsonl')}" download>JSONL</a> · <a href="/console/campaigns">${t(l, 'campaigns')}</a> · <a href="/console/takedowns">${t(l, 'takedowns')}</a></p>
     <form id="bulk" method="post" action="/cases/bulk" class="bulk">
       <input type="hidden" name="_csrf" value="${v.principal?.csrf ?? ''}"><input type="hidden" name="queue" value="${q}">
       <label>${t(l, 'bulk')} <select name="action">
