@@ -4,6 +4,7 @@ import { PostInput } from '../src/contracts/post.js';
 import { Store } from '../src/store/store.js';
 import { decisionLabels } from '../src/store/labels.js';
 import { migrate } from '../src/store/migrate.js';
+import { extractFeatures } from '../src/extract/index.js';
 import { testDatabases } from './helpers/databases.js';
 
 const databases = await testDatabases();
@@ -118,5 +119,51 @@ describe.each(databases)('store on $name', (database) => {
     await store.sources.saveRun(s.id, { cursor: null, health: 'blocked', items: 0, error: 'HTTP 429', at: new Date().toISOString() });
     const after = await store.sources.get(s.id);
     expect(after).toMatchObject({ cursor: '120', health: 'blocked', lastError: 'HTTP 429', url: 'https://t.me/s/loker2' });
+  });
+  it('stores reasons without the catalog labels and renders them back on read, unchanged', async () => {
+    const { inserted } = await store.posts.insert([post(500, { text: 'Loker admin Kamboja gaji $1500, tiket gratis, tanpa pengalaman. WA 0812-1111-2222' })]);
+    const id = inserted[0]!;
+    const features = extractFeatures('Loker admin Kamboja gaji $1500, tiket gratis, tanpa pengalaman. WA 0812-1111-2222');
+    features.reasons.push({ code: 'CUSTOM_NOTE', label: { id: 'Catatan', en: 'Note' }, spans: [{ start: 0, end: 5 }], weight: 0.5 });
+    expect(features.reasons.length).toBeGreaterThan(2);
+    expect(await store.stages.saveFeatures([{ postId: id, features }], [id])).toBe(1);
+    const [raw] = await store.db.query<{ data: { reasons: Array<Record<string, unknown>> } }>('SELECT data FROM features WHERE post_id = $1', [id]);
+    expect(raw!.data.reasons.filter((r) => 'label' in r).map((r) => r.code)).toEqual(['CUSTOM_NOTE']);
+    expect((await store.features.get([id])).get(id)).toEqual(features);
+    expect((await store.stages.toScore([id])).todo[0]?.features).toEqual(features);
+    const [{ stage } = { stage: '' }] = await store.db.query<{ stage: string }>('SELECT stage FROM posts WHERE id = $1', [id]);
+    expect(stage).toBe('extracted');
+
+    const score = { postId: id, modelVersion: 'm1', probability: 0.8, threshold: 0.5, verdict: 'suspect' as const, uncertain: false, reasons: features.reasons.map((r, i) => ({ ...r, weight: i })) };
+    expect(await store.stages.saveScores([score], [id])).toEqual([id]);
+    expect(await store.stages.saveScores([{ ...score, probability: 0.1 }], [id])).toEqual([]);
+    expect((await store.scores.get([id])).get(id)).toEqual(score);
+    const routed = await store.stages.toRoute([id]);
+    expect(routed).toMatchObject({ unscored: [], posts: [{ id }] });
+    expect(routed.scores.get(id)).toEqual(score);
+    expect(routed.features.get(id)).toEqual(features);
+  });
+
+  it('fills the queue filters of new cases as the insert trigger does for rows without them', async () => {
+    const text = 'Dicari CS online di Sihanoukville, Kamboja dan Myawaddy. Gaji 20 juta. WA 0812-3333-4444';
+    const { inserted } = await store.posts.insert([post(600, { text, platform: 'facebook' })]);
+    const id = inserted[0]!;
+    const features = extractFeatures(text);
+    await store.stages.saveFeatures([{ postId: id, features }], [id]);
+    await store.stages.saveScores([{ postId: id, modelVersion: 'm1', probability: 0.77, threshold: 0.5, verdict: 'suspect', uncertain: false, reasons: [] }], [id]);
+    await store.cases.create([{ postId: id, queue: 'komdigi', priority: 1, reasons: [], flags: [] }]);
+    // The trigger path: a row inserted without the filter columns.
+    await store.db.query(`INSERT INTO cases (post_id, queue) VALUES ($1, 'polri')`, [id]);
+    const rows = await store.db.query<{ queue: string; platform: string; probability: number; countries: string[]; collected_at: unknown }>(
+      'SELECT queue, platform, probability, countries, collected_at FROM cases WHERE post_id = $1 ORDER BY queue',
+      [id],
+    );
+    expect(rows).toHaveLength(2);
+    const [komdigi, polri] = rows.map(({ queue: _q, ...filters }) => filters);
+    expect(komdigi).toEqual(polri);
+    expect(komdigi).toMatchObject({ platform: 'facebook', probability: 0.77 });
+    expect(komdigi!.countries.length).toBeGreaterThan(0);
+    // What the route stage passes from the features in hand must equal what SQL derives.
+    expect([...new Set(features.destinations.map((d) => d.country))].sort()).toEqual(komdigi!.countries);
   });
 });

@@ -20,10 +20,8 @@ export function ingestDeps(s: Pick<Services, 'store' | 'producer' | 'config'>): 
 
 export function extractDeps(s: Services): ExtractDeps {
   return {
-    getPosts: (ids) => s.store.posts.get(ids),
-    existingFeatures: (ids) => s.store.features.get(ids),
-    saveFeatures: (rows) => s.store.features.save(rows),
-    markExtracted: (ids) => s.store.posts.advanceStage(ids, 'extracted'),
+    pending: (ids) => s.store.stages.toExtract(ids),
+    save: (rows, ids) => s.store.stages.saveFeatures(rows, ids),
     extract: (text) => s.extract(text),
     next: async (ids) => {
       await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
@@ -33,12 +31,9 @@ export function extractDeps(s: Services): ExtractDeps {
 
 export function scoreDeps(s: Services): ScoreDeps {
   return {
-    getPosts: (ids) => s.store.posts.get(ids),
-    getFeatures: (ids) => s.store.features.get(ids),
-    existingScores: (ids) => s.store.scores.get(ids),
-    saveScores: (scores) => s.store.scores.save(scores),
+    pending: (ids) => s.store.stages.toScore(ids),
+    save: (scores, ids) => s.store.stages.saveScores(scores, ids),
     saveShadow: (rows) => s.store.scores.saveShadow(rows),
-    markScored: (ids) => s.store.posts.advanceStage(ids, 'scored'),
     model: () => s.scorers.current(),
     shadowModel: () => s.scorers.shadow(),
     next: async (ids) => {
@@ -49,6 +44,7 @@ export function scoreDeps(s: Services): ScoreDeps {
 
 export function routeDeps(s: Services): RouteDeps {
   return {
+    load: (ids) => s.store.stages.toRoute(ids),
     getPosts: (ids) => s.store.posts.get(ids),
     getFeatures: (ids) => s.store.features.get(ids),
     getScores: (ids) => s.store.scores.get(ids),

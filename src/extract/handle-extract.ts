@@ -1,12 +1,12 @@
-// Extract stage handler: computes features for posts that have none, then hands them to scoring.
+// Extract stage handler: computes features for posts that have none, stores them with the posts' new
+// stage in one write, then hands the batch to scoring.
 import type { Features } from '../contracts/features.js';
-import type { Post } from '../contracts/post.js';
 
 export interface ExtractDeps {
-  getPosts(ids: number[]): Promise<Post[]>;
-  existingFeatures(ids: number[]): Promise<Map<number, Features>>;
-  saveFeatures(rows: Array<{ postId: number; features: Features }>): Promise<number>;
-  markExtracted(ids: number[]): Promise<void>;
+  /** The batch's existing ids, and the posts among them that still need features (one read). */
+  pending(ids: number[]): Promise<{ found: number[]; todo: Array<{ id: number; text: string }> }>;
+  /** Stores features (first write wins) and marks `ids` extracted; returns how many features were new. */
+  save(rows: Array<{ postId: number; features: Features }>, ids: number[]): Promise<number>;
   extract(text: string): Features;
   /** Hands the batch to the score stage. */
   next(postIds: number[]): Promise<void>;
@@ -19,12 +19,9 @@ export interface ExtractResult {
 }
 
 export async function handleExtract(payload: { postIds: number[] }, deps: ExtractDeps): Promise<ExtractResult> {
-  const posts = await deps.getPosts(payload.postIds);
-  const ids = posts.map((p) => p.id);
-  const existing = await deps.existingFeatures(ids);
-  const rows = posts.filter((p) => !existing.has(p.id)).map((p) => ({ postId: p.id, features: deps.extract(p.text) }));
-  const extracted = await deps.saveFeatures(rows);
-  await deps.markExtracted(ids);
-  if (ids.length > 0) await deps.next(ids);
-  return { extracted, alreadyExtracted: ids.length - rows.length, missing: payload.postIds.length - ids.length };
+  const { found, todo } = await deps.pending(payload.postIds);
+  const rows = todo.map((p) => ({ postId: p.id, features: deps.extract(p.text) }));
+  const extracted = found.length > 0 ? await deps.save(rows, found) : 0;
+  if (found.length > 0) await deps.next(found);
+  return { extracted, alreadyExtracted: found.length - rows.length, missing: payload.postIds.length - found.length };
 }

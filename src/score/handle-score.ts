@@ -1,7 +1,7 @@
 // Score stage handler: scores extracted posts that have no score yet (and, when a shadow model is
-// set, records where it disagrees), then hands them to routing.
+// set, records where it disagrees), stores the scores with the posts' new stage in one write, then
+// hands the batch to routing.
 import type { Features } from '../contracts/features.js';
-import type { Post } from '../contracts/post.js';
 import type { Reason } from '../contracts/common.js';
 import type { Score, Verdict } from '../contracts/score.js';
 
@@ -20,12 +20,11 @@ export interface PostScorer {
 }
 
 export interface ScoreDeps {
-  getPosts(ids: number[]): Promise<Post[]>;
-  getFeatures(ids: number[]): Promise<Map<number, Features>>;
-  existingScores(ids: number[]): Promise<Map<number, Score>>;
-  saveScores(scores: Score[]): Promise<number[]>;
+  /** The batch's existing ids, the unscored posts with their text and features, and the unscored ones without features (one read). */
+  pending(ids: number[]): Promise<{ found: number[]; todo: Array<{ id: number; text: string; features: Features }>; withoutFeatures: number[] }>;
+  /** Stores scores (first write wins) and marks `ids` scored; returns the post ids scored by this call. */
+  save(scores: Score[], ids: number[]): Promise<number[]>;
   saveShadow(rows: Array<{ postId: number; modelVersion: string; probability: number; verdict: string; disagrees: boolean }>): Promise<void>;
-  markScored(ids: number[]): Promise<void>;
   model(): Promise<PostScorer>;
   shadowModel(): Promise<PostScorer | null>;
   /** Hands the batch to the route stage. */
@@ -38,29 +37,21 @@ export class FeaturesMissingError extends Error {
 }
 
 export async function handleScore(payload: { postIds: number[] }, deps: ScoreDeps): Promise<{ scored: number; alreadyScored: number }> {
-  const posts = await deps.getPosts(payload.postIds);
-  const ids = posts.map((p) => p.id);
-  const [features, existing] = await Promise.all([deps.getFeatures(ids), deps.existingScores(ids)]);
-  const todo = posts.filter((p) => !existing.has(p.id));
-  const withoutFeatures = todo.filter((p) => !features.has(p.id)).map((p) => p.id);
+  const { found, todo, withoutFeatures } = await deps.pending(payload.postIds);
   if (withoutFeatures.length > 0) throw new FeaturesMissingError(`posts without features: ${withoutFeatures.slice(0, 10).join(', ')}`);
   const model = await deps.model();
-  const scores: Score[] = todo.map((post) => {
-    const result = model.score(post.text, features.get(post.id)!);
-    return { postId: post.id, modelVersion: model.version, ...result };
-  });
-  const saved = await deps.saveScores(scores);
+  const scores: Score[] = todo.map((post) => ({ postId: post.id, modelVersion: model.version, ...model.score(post.text, post.features) }));
+  // The shadow's rows go first: once the scores are stored (and the posts marked scored) a retry skips these posts.
   const shadow = await deps.shadowModel();
   if (shadow && scores.length > 0) {
     await deps.saveShadow(
-      scores.map((s) => {
-        const post = todo.find((p) => p.id === s.postId)!;
-        const r = shadow.score(post.text, features.get(post.id)!);
-        return { postId: s.postId, modelVersion: shadow.version, probability: r.probability, verdict: r.verdict, disagrees: r.verdict !== s.verdict };
+      todo.map((post, i) => {
+        const r = shadow.score(post.text, post.features);
+        return { postId: post.id, modelVersion: shadow.version, probability: r.probability, verdict: r.verdict, disagrees: r.verdict !== scores[i]!.verdict };
       }),
     );
   }
-  await deps.markScored(ids);
-  if (ids.length > 0) await deps.next(ids);
-  return { scored: saved.length, alreadyScored: ids.length - todo.length };
+  const saved = found.length > 0 ? await deps.save(scores, found) : [];
+  if (found.length > 0) await deps.next(found);
+  return { scored: saved.length, alreadyScored: found.length - todo.length };
 }

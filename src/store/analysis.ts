@@ -3,6 +3,7 @@ import type { Features } from '../contracts/features.js';
 import type { Score } from '../contracts/score.js';
 import type { Queryable } from './db.js';
 import { json } from './rows.js';
+import { compactFeatures, compactReasons, renderFeatures, renderReasons, type StoredReason } from './stored-reasons.js';
 
 export class FeatureRepository {
   constructor(private readonly db: Queryable) {}
@@ -11,9 +12,9 @@ export class FeatureRepository {
     if (rows.length === 0) return 0;
     const inserted = await this.db.query(
       `INSERT INTO features (post_id, version, data)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::jsonb[])
+       SELECT (r->>0)::int, r->1->>'version', r->1 FROM jsonb_array_elements($1::text::jsonb) r
        ON CONFLICT (post_id) DO NOTHING RETURNING post_id`,
-      [rows.map((r) => r.postId), rows.map((r) => r.features.version), rows.map((r) => JSON.stringify(r.features))],
+      [JSON.stringify(rows.map((r) => [r.postId, compactFeatures(r.features)]))],
     );
     return inserted.length;
   }
@@ -21,7 +22,7 @@ export class FeatureRepository {
   async get(postIds: number[]): Promise<Map<number, Features>> {
     if (postIds.length === 0) return new Map();
     const rows = await this.db.query<{ post_id: number; data: unknown }>('SELECT post_id, data FROM features WHERE post_id = ANY($1::int[])', [postIds]);
-    return new Map(rows.map((r) => [Number(r.post_id), json<Features>(r.data, null as unknown as Features)]));
+    return new Map(rows.map((r) => [Number(r.post_id), renderFeatures(json(r.data, {}))]));
   }
 }
 
@@ -42,7 +43,7 @@ export class ScoreRepository {
         scores.map((s) => s.threshold),
         scores.map((s) => s.verdict),
         scores.map((s) => s.uncertain),
-        scores.map((s) => JSON.stringify(s.reasons)),
+        scores.map((s) => JSON.stringify(compactReasons(s.reasons))),
       ],
     );
     return rows.map((r) => Number(r.post_id));
@@ -61,7 +62,7 @@ export class ScoreRepository {
           threshold: Number(r.threshold),
           verdict: r.verdict as Score['verdict'],
           uncertain: Boolean(r.uncertain),
-          reasons: json(r.reasons, []),
+          reasons: renderReasons(json<StoredReason[]>(r.reasons, [])),
         },
       ]),
     );

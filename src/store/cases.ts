@@ -11,6 +11,8 @@ export interface NewCase {
   priority: number;
   reasons: Reason[];
   flags: string[];
+  /** Destination countries of the post (ISO alpha-2, sorted, distinct) when the caller has its features; else read from them. */
+  countries?: string[];
 }
 
 export interface CaseListFilter {
@@ -41,15 +43,21 @@ export function rowToCase(r: Record<string, unknown>): Case {
 export class CaseRepository {
   constructor(private readonly db: Queryable) {}
 
-  /** Creates cases that do not exist yet; returns the ids of the new ones. */
+  /**
+   * Creates cases that do not exist yet; returns the ids of the new ones. The queue-filter columns
+   * (migration 003) are filled here for the whole batch, so the per-row trigger stays idle (004).
+   */
   async create(cases: NewCase[]): Promise<number[]> {
     if (cases.length === 0) return [];
-    const rows = await this.db.query<{ id: number; case_id?: number }>(
+    const rows = await this.db.query<{ id: number }>(
       `WITH input AS (
-         SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::jsonb[], $5::jsonb[]) AS t(post_id, queue, priority, reasons, flags)
+         SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS t(post_id int, queue text, priority float8, reasons jsonb, flags jsonb, countries text[])
        ), created AS (
-         INSERT INTO cases (post_id, queue, priority, reasons, flags)
-         SELECT post_id, queue, priority, reasons, flags FROM input
+         INSERT INTO cases (post_id, queue, priority, reasons, flags, platform, collected_at, probability, countries)
+         SELECT i.post_id, i.queue, i.priority, i.reasons, i.flags, p.platform, p.collected_at, s.probability,
+                coalesce(i.countries, (SELECT coalesce(array_agg(DISTINCT d->>'country') FILTER (WHERE d->>'country' IS NOT NULL), '{}')
+                                       FROM features f, jsonb_array_elements(f.data->'destinations') d WHERE f.post_id = i.post_id))
+         FROM input i LEFT JOIN posts p ON p.id = i.post_id LEFT JOIN scores s ON s.post_id = i.post_id
          ON CONFLICT (post_id, queue) DO NOTHING
          RETURNING id
        ), events AS (
@@ -57,11 +65,9 @@ export class CaseRepository {
        )
        SELECT id FROM created`,
       [
-        cases.map((c) => c.postId),
-        cases.map((c) => c.queue),
-        cases.map((c) => c.priority),
-        cases.map((c) => JSON.stringify(c.reasons)),
-        cases.map((c) => JSON.stringify(c.flags)),
+        JSON.stringify(
+          cases.map((c) => ({ post_id: c.postId, queue: c.queue, priority: c.priority, reasons: c.reasons, flags: c.flags, countries: c.countries ?? null })),
+        ),
       ],
     );
     return rows.map((r) => Number(r.id));
@@ -86,6 +92,43 @@ export class CaseRepository {
       params,
     );
     return rows.map((r) => ({ ...rowToCase(r), post: rowToPost(json(r.post, {})) }));
+  }
+
+  /**
+   * The same page as `list`, as the JSON text of `{"items": […]}`, built by the database. The API's
+   * busiest route then parses and re-serialises nothing: on the embedded database that costs a
+   * third of the CPU of `list` + JSON.stringify. Keys and values are the same as `list`'s (the
+   * review tests compare the two).
+   */
+  async listJson(filter: CaseListFilter = {}): Promise<string> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.queue) {
+      params.push(filter.queue);
+      where.push(`c.queue = $${params.length}`);
+    }
+    if (filter.status) {
+      params.push(filter.status);
+      where.push(`c.status = $${params.length}`);
+    }
+    params.push(Math.min(filter.limit ?? 100, 1000), filter.offset ?? 0);
+    // Timestamps as JavaScript's toISOString() writes them (UTC, milliseconds), as iso() does for `list`.
+    const ts = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    const rows = await this.db.query<{ body: string }>(
+      `SELECT json_build_object('items', coalesce(json_agg(json_build_object(
+         'id', c.id, 'postId', c.post_id, 'queue', c.queue, 'status', c.status, 'priority', c.priority, 'reasons', c.reasons,
+         'claimedBy', c.claimed_by, 'claimExpiresAt', ${ts('c.claim_expires_at')}, 'decision', c.decision, 'outcome', c.outcome, 'flags', c.flags,
+         'createdAt', ${ts('c.created_at')}, 'updatedAt', ${ts('c.updated_at')},
+         'post', json_build_object('id', p.id, 'dedupeKey', p.dedupe_key, 'platform', p.platform, 'externalId', p.external_id, 'url', p.url,
+           'author', p.author, 'text', p.text, 'postedAt', ${ts('p.posted_at')}, 'collectedAt', coalesce(${ts('p.collected_at')}, '1970-01-01T00:00:00.000Z'),
+           'source', p.source, 'media', coalesce(p.media, '[]'), 'reach', coalesce(p.reach, '{}'), 'notes', coalesce(p.notes, '[]'))
+       ) ORDER BY c.priority DESC, c.id), '[]'))::text AS body
+       FROM (SELECT * FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY c.priority DESC, c.id LIMIT $${params.length - 1} OFFSET $${params.length}) c
+       JOIN posts p ON p.id = c.post_id`,
+      params,
+    );
+    return rows[0]?.body ?? '{"items":[]}';
   }
 
   async get(id: number): Promise<Case | null> {

@@ -9,6 +9,7 @@ import { rowToCase } from './cases.js';
 import type { Queryable } from './db.js';
 import type { EvidenceLink } from './evidence.js';
 import { iso, json, rowToPost } from './rows.js';
+import { renderFeatures, renderReasons, type StoredReason } from './stored-reasons.js';
 
 export interface QueueFilter {
   queue: ReviewQueue;
@@ -147,7 +148,7 @@ export class ReviewReadRepository {
     return {
       case: rowToCase(json(r.c, {})),
       post: rowToPost(json(r.p, {})),
-      features: json<Features | null>(r.features, null),
+      features: r.features === null || r.features === undefined ? null : renderFeatures(json(r.features, {})),
       score: s
         ? {
             postId: Number(s.post_id),
@@ -156,7 +157,7 @@ export class ReviewReadRepository {
             threshold: Number(s.threshold),
             verdict: s.verdict as Score['verdict'],
             uncertain: Boolean(s.uncertain),
-            reasons: json(s.reasons, []),
+            reasons: renderReasons(json<StoredReason[]>(s.reasons, [])),
           }
         : null,
       evidence: json<Array<Record<string, unknown>>>(r.evidence, []).map((e) => ({

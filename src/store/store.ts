@@ -11,6 +11,7 @@ import { ReviewReadRepository } from './review-reads.js';
 import { LoginFailureRepository, SessionRepository, TokenRepository } from './sessions.js';
 import { UserRepository } from './users.js';
 import { SourceRepository } from './sources.js';
+import { StageBatchRepository } from './stage-batches.js';
 import { CampaignRepository } from './campaign-repository.js';
 import { TakedownRepository } from './takedown-repository.js';
 
@@ -29,6 +30,8 @@ export class Store {
   readonly audit: AuditRepository;
   readonly caseActions: CaseActionRepository;
   readonly review: ReviewReadRepository;
+  /** Each pipeline stage's batch read and write, one statement each. */
+  readonly stages: StageBatchRepository;
   readonly campaigns: CampaignRepository;
   readonly takedowns: TakedownRepository;
 
@@ -47,6 +50,7 @@ export class Store {
     this.audit = new AuditRepository(db);
     this.caseActions = new CaseActionRepository(db);
     this.review = new ReviewReadRepository(db);
+    this.stages = new StageBatchRepository(db);
     this.campaigns = new CampaignRepository(db);
     this.takedowns = new TakedownRepository(db);
   }

@@ -2,6 +2,7 @@
 import { up as core } from './001-core.js';
 import { up as review } from './002-review.js';
 import { up as reviewQueue } from './003-review-queue.js';
+import { up as pipelineThroughput } from './004-pipeline-throughput.js';
 import { up as campaigns } from './005-campaigns.js';
 
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }, { id: '002-review', up: review }, { id: '003-review-queue', up: reviewQueue }, { id: '005-campaigns', up: campaigns }];
+export const MIGRATIONS: Migration[] = [{ id: '001-core', up: core }, { id: '002-review', up: review }, { id: '003-review-queue', up: reviewQueue }, { id: '004-pipeline-throughput', up: pipelineThroughput }, { id: '005-campaigns', up: campaigns }];

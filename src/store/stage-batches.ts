@@ -1,0 +1,157 @@
+// The pipeline stages' reads and writes of one batch of posts, each one statement: a stage reads only
+// what it still has to do, and stores its results together with the posts' new stage (atomically, in
+// one round-trip). Rows travel as one JSON text parameter: cheaper to build and to parse than arrays
+// of jsonb, whose every element the driver escapes into an array literal.
+import type { Features } from '../contracts/features.js';
+import type { Post } from '../contracts/post.js';
+import type { Score } from '../contracts/score.js';
+import type { Queryable } from './db.js';
+import { json, rowToPost } from './rows.js';
+import { compactFeatures, compactReasons, renderFeatures, renderReasons, type StoredReason } from './stored-reasons.js';
+
+export interface ExtractBatch {
+  /** Ids of the batch that exist, in id order. */
+  found: number[];
+  /** Posts without features yet. */
+  todo: Array<{ id: number; text: string }>;
+}
+
+export interface ScoreBatch {
+  found: number[];
+  /** Posts with features and no score yet. */
+  todo: Array<{ id: number; text: string; features: Features }>;
+  /** Posts with neither features nor a score: scoring them now would be blind. */
+  withoutFeatures: number[];
+}
+
+export interface RouteBatch {
+  posts: Post[];
+  /** Features of the posts a case may come from (suspect or uncertain); others are not read. */
+  features: Map<number, Features>;
+  /** Every post's score; reasons only for suspect or uncertain posts. */
+  scores: Map<number, Score>;
+  /** Posts lacking features or a score. */
+  unscored: number[];
+}
+
+/** `[[id, value], ...]` as JSON text, without building the pairs first. */
+function pairs<T>(rows: T[], id: (row: T) => number, value: (row: T) => unknown): string {
+  let out = '[';
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i]!;
+    out += `${i ? ',' : ''}[${id(row)},${JSON.stringify(value(row))}]`;
+  }
+  return `${out}]`;
+}
+
+export class StageBatchRepository {
+  constructor(private readonly db: Queryable) {}
+
+  async toExtract(ids: number[]): Promise<ExtractBatch> {
+    const rows = await this.db.query<{ id: number; text: string | null }>(
+      `SELECT p.id, CASE WHEN f.post_id IS NULL THEN p.text END AS text
+       FROM posts p LEFT JOIN features f ON f.post_id = p.id WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
+      [ids],
+    );
+    const found = rows.map((r) => Number(r.id));
+    const todo = rows.filter((r) => r.text !== null).map((r) => ({ id: Number(r.id), text: r.text! }));
+    return { found, todo };
+  }
+
+  /** Stores features (first write wins) and moves `ids` to 'extracted'; returns how many features were new. */
+  async saveFeatures(rows: Array<{ postId: number; features: Features }>, ids: number[]): Promise<number> {
+    const result = await this.db.query<{ saved: number }>(
+      `WITH saved AS (
+         INSERT INTO features (post_id, version, data)
+         SELECT (r->>0)::int, r->1->>'version', r->1 FROM jsonb_array_elements($1::text::jsonb) r
+         ON CONFLICT (post_id) DO NOTHING RETURNING post_id
+       ), moved AS (
+         UPDATE posts SET stage = 'extracted' WHERE id = ANY($2::int[]) AND stage = 'collected' RETURNING id
+       )
+       SELECT (SELECT count(*) FROM saved)::int AS saved`,
+      [pairs(rows, (r) => r.postId, (r) => compactFeatures(r.features)), ids],
+    );
+    return Number(result[0]?.saved ?? 0);
+  }
+
+  async toScore(ids: number[]): Promise<ScoreBatch> {
+    const rows = await this.db.query<{ id: number; scored: boolean; extracted: boolean; text: string | null; features: unknown }>(
+      `SELECT p.id, s.post_id IS NOT NULL AS scored, f.post_id IS NOT NULL AS extracted,
+              CASE WHEN s.post_id IS NULL THEN p.text END AS text, CASE WHEN s.post_id IS NULL THEN f.data END AS features
+       FROM posts p LEFT JOIN features f ON f.post_id = p.id LEFT JOIN scores s ON s.post_id = p.id
+       WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
+      [ids],
+    );
+    const batch: ScoreBatch = { found: [], todo: [], withoutFeatures: [] };
+    for (const r of rows) {
+      const id = Number(r.id);
+      batch.found.push(id);
+      if (r.scored) continue;
+      if (!r.extracted) batch.withoutFeatures.push(id);
+      else batch.todo.push({ id, text: r.text!, features: renderFeatures(json(r.features, {})) });
+    }
+    return batch;
+  }
+
+  /** Stores scores (first write wins) and moves `ids` to 'scored'; returns the post ids scored by this call. */
+  async saveScores(scores: Score[], ids: number[]): Promise<number[]> {
+    const rows = await this.db.query<{ post_id: number }>(
+      `WITH saved AS (
+         INSERT INTO scores (post_id, model_version, probability, threshold, verdict, uncertain, reasons)
+         SELECT post_id, model_version, probability, threshold, verdict, uncertain, reasons
+         FROM jsonb_to_recordset($1::text::jsonb) AS t(post_id int, model_version text, probability float8, threshold float8, verdict text, uncertain bool, reasons jsonb)
+         ON CONFLICT (post_id) DO NOTHING RETURNING post_id
+       ), moved AS (
+         UPDATE posts SET stage = 'scored' WHERE id = ANY($2::int[]) AND stage IN ('collected', 'extracted') RETURNING id
+       )
+       SELECT post_id FROM saved`,
+      [
+        JSON.stringify(
+          scores.map((s) => ({
+            post_id: s.postId,
+            model_version: s.modelVersion,
+            probability: s.probability,
+            threshold: s.threshold,
+            verdict: s.verdict,
+            uncertain: s.uncertain,
+            reasons: compactReasons(s.reasons),
+          })),
+        ),
+        ids,
+      ],
+    );
+    return rows.map((r) => Number(r.post_id));
+  }
+
+  async toRoute(ids: number[]): Promise<RouteBatch> {
+    const rows = await this.db.query(
+      `SELECT p.*, f.post_id IS NOT NULL AS extracted, s.post_id IS NOT NULL AS scored,
+              s.model_version, s.probability, s.threshold, s.verdict, s.uncertain,
+              CASE WHEN s.verdict = 'suspect' OR s.uncertain THEN s.reasons END AS score_reasons,
+              CASE WHEN s.verdict = 'suspect' OR s.uncertain THEN f.data END AS features
+       FROM posts p LEFT JOIN features f ON f.post_id = p.id LEFT JOIN scores s ON s.post_id = p.id
+       WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
+      [ids],
+    );
+    const batch: RouteBatch = { posts: [], features: new Map(), scores: new Map(), unscored: [] };
+    for (const r of rows) {
+      const post = rowToPost(r);
+      batch.posts.push(post);
+      if (!r.extracted || !r.scored) {
+        batch.unscored.push(post.id);
+        continue;
+      }
+      batch.scores.set(post.id, {
+        postId: post.id,
+        modelVersion: String(r.model_version),
+        probability: Number(r.probability),
+        threshold: Number(r.threshold),
+        verdict: r.verdict as Score['verdict'],
+        uncertain: Boolean(r.uncertain),
+        reasons: renderReasons(json<StoredReason[]>(r.score_reasons, [])),
+      });
+      if (r.features !== null && r.features !== undefined) batch.features.set(post.id, renderFeatures(json(r.features, {})));
+    }
+    return batch;
+  }
+}
