@@ -2,7 +2,7 @@
 // sublinear counts (1 + ln c), L2-normalised, followed by one slot per named extracted feature. Scoring
 // computes w·x directly from the gram counts, without building x.
 import { GramBuffer, HashKind, hashGrams, type TextHashingParams } from './text-hashing.js';
-import type { SparseVector } from './sparse-vector.js';
+import type { SparseMatrixBuilder } from './sparse-matrix.js';
 
 export type FeatureValues = Readonly<Record<string, number>>;
 
@@ -96,29 +96,26 @@ export class Vectorizer {
     return m;
   }
 
-  /** The full vector, for training. */
-  vectorize(normalizedText: string, features: FeatureValues): SparseVector {
+  /** Appends the full vector as one row of a training matrix. */
+  appendRow(normalizedText: string, features: FeatureValues, out: SparseMatrixBuilder): void {
     const distinct = this.countGrams(normalizedText);
-    const dense = this.denseValues(features);
-    const indices = new Int32Array(distinct + dense.length);
-    const values = new Float32Array(distinct + dense.length);
-    let m = 0;
+    out.reserve(distinct + this.featureNames.length);
     let norm = 0;
     for (let k = 0; k < distinct; k++) {
-      const v = 1 + Math.log(this.counts[k] as number);
-      indices[m] = this.distinct[k] as number;
-      values[m] = v;
+      const c = this.counts[k] as number;
+      const v = c === 1 ? 1 : 1 + Math.log(c);
       norm += v * v;
-      m++;
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < m; k++) values[k] = (values[k] as number) * inv;
-    for (const [slot, value] of dense) {
-      indices[m] = this.textDim + slot;
-      values[m] = value;
-      m++;
+    for (let k = 0; k < distinct; k++) {
+      const c = this.counts[k] as number;
+      out.push(this.distinct[k] as number, (c === 1 ? 1 : 1 + Math.log(c)) * inv);
     }
-    return { indices: indices.slice(0, m), values: values.slice(0, m) };
+    for (let slot = 0; slot < this.featureNames.length; slot++) {
+      const value = squash(features[this.featureNames[slot] as string] ?? 0);
+      if (value !== 0) out.push(this.textDim + slot, value);
+    }
+    out.endRow();
   }
 
   /** w·x without building x: the hot path of scoring. `weights` has `dim` entries. */

@@ -1,7 +1,7 @@
 // Sparse logistic regression trained with FTRL-Proximal (McMahan et al., KDD 2013): per-coordinate adaptive
 // steps, L1 that zeroes most hashed n-grams (small artifacts) and L2; deterministic for a given seed.
-import { createRandom, shuffled } from '../common/random.js';
-import type { SparseVector } from '../features/sparse-vector.js';
+import { createRandom } from '../common/random.js';
+import type { SparseMatrix } from '../features/sparse-matrix.js';
 
 export interface FtrlParams {
   /** Learning-rate scale. */
@@ -21,7 +21,7 @@ export interface FtrlParams {
 export const DEFAULT_FTRL: FtrlParams = { alpha: 0.5, beta: 1, l1: 0.0005, l2: 0.0001, epochs: 8, positiveWeight: 1 };
 
 export interface LinearWeights {
-  /** One weight per feature slot. */
+  /** One weight per column of the training matrix. */
   weights: Float64Array;
   bias: number;
 }
@@ -34,58 +34,78 @@ function sigmoid(z: number): number {
 
 export { sigmoid };
 
-/** Trains on `xs` with labels `ys` (1 = scam). `onEpoch` reports progress. */
+/**
+ * Trains on rows `rows` of `x` with labels `ys` (indexed by row, 1 = scam). `onEpoch` reports progress.
+ *
+ * Per-coordinate state is interleaved as (z, √n) in one array: a coordinate's update touches one cache line
+ * instead of two, and keeping √n rather than n saves two of the three square roots per update. The bias is
+ * the extra coordinate `columns` and is not L1-penalised.
+ */
 export function trainFtrl(
-  xs: readonly SparseVector[],
+  x: SparseMatrix,
+  rows: ArrayLike<number>,
   ys: ArrayLike<number>,
-  dim: number,
   params: FtrlParams,
   seed: number,
   onEpoch?: (epoch: number) => void,
 ): LinearWeights {
-  const z = new Float64Array(dim + 1);
-  const n = new Float64Array(dim + 1);
-  const { alpha, beta, l1, l2 } = params;
+  const dim = x.columns;
+  const state = new Float64Array(2 * (dim + 1));
+  const { beta, l1, l2, positiveWeight } = params;
+  const invAlpha = 1 / params.alpha;
+  const { rowStart, indices, values } = x;
   const random = createRandom(seed);
-  const order = xs.map((_, i) => i);
-  const weightOf = (i: number, useL1: boolean): number => {
-    const zi = z[i] as number;
-    const lambda1 = useL1 ? l1 : 0;
-    if (Math.abs(zi) <= lambda1) return 0;
-    return -(zi - Math.sign(zi) * lambda1) / ((beta + Math.sqrt(n[i] as number)) / alpha + l2);
-  };
-  // Weights read while computing the margin are reused in the update: a row's indices are distinct, so
-  // nothing changes a coordinate between the two reads and the result is the same, at half the cost.
+  const order = new Int32Array(rows.length);
   let current = new Float64Array(1024);
+  const biasAt = 2 * dim;
   for (let epoch = 0; epoch < params.epochs; epoch++) {
-    for (const row of shuffled(order, random)) {
-      const x = xs[row] as SparseVector;
-      const y = ys[row] as number;
-      const { indices, values } = x;
-      if (current.length <= indices.length) current = new Float64Array(indices.length * 2);
-      const biasWeight = weightOf(dim, false);
+    // A fresh seeded Fisher–Yates permutation of the rows each epoch.
+    for (let i = 0; i < order.length; i++) order[i] = rows[i] as number;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const t = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = t;
+    }
+    for (let o = 0; o < order.length; o++) {
+      const row = order[o] as number;
+      const start = rowStart[row] as number;
+      const end = rowStart[row + 1] as number;
+      if (current.length < end - start) current = new Float64Array((end - start) * 2);
+      // Weights read for the margin are reused in the update: a row's indices are distinct, so nothing
+      // changes a coordinate between the two reads.
+      const biasWeight = -(state[biasAt] as number) / ((beta + (state[biasAt + 1] as number)) * invAlpha + l2);
       let margin = biasWeight;
-      for (let k = 0; k < indices.length; k++) {
-        const w = weightOf(indices[k] as number, true);
-        current[k] = w;
+      for (let k = start; k < end; k++) {
+        const at = 2 * (indices[k] as number);
+        const z = state[at] as number;
+        let w = 0;
+        if (z > l1) w = (l1 - z) / ((beta + (state[at + 1] as number)) * invAlpha + l2);
+        else if (z < -l1) w = (-l1 - z) / ((beta + (state[at + 1] as number)) * invAlpha + l2);
+        current[k - start] = w;
         margin += w * (values[k] as number);
       }
-      current[indices.length] = biasWeight;
-      const scale = y === 1 ? params.positiveWeight : 1;
-      const g = (sigmoid(margin) - y) * scale;
-      for (let k = 0; k <= indices.length; k++) {
-        const i = k < indices.length ? (indices[k] as number) : dim;
-        const xi = k < indices.length ? (values[k] as number) : 1;
-        const gi = g * xi;
-        const ni = n[i] as number;
-        const sigma = (Math.sqrt(ni + gi * gi) - Math.sqrt(ni)) / alpha;
-        z[i] = (z[i] as number) + gi - sigma * (current[k] as number);
-        n[i] = ni + gi * gi;
+      const g = (sigmoid(margin) - (ys[row] as number)) * (ys[row] === 1 ? positiveWeight : 1);
+      for (let k = start; k < end; k++) {
+        const at = 2 * (indices[k] as number);
+        const gi = g * (values[k] as number);
+        const root = state[at + 1] as number;
+        const next = Math.sqrt(root * root + gi * gi);
+        state[at] = (state[at] as number) + gi - (next - root) * invAlpha * (current[k - start] as number);
+        state[at + 1] = next;
       }
+      const root = state[biasAt + 1] as number;
+      const next = Math.sqrt(root * root + g * g);
+      state[biasAt] = (state[biasAt] as number) + g - (next - root) * invAlpha * biasWeight;
+      state[biasAt + 1] = next;
     }
     onEpoch?.(epoch + 1);
   }
   const weights = new Float64Array(dim);
-  for (let i = 0; i < dim; i++) weights[i] = weightOf(i, true);
-  return { weights, bias: weightOf(dim, false) };
+  for (let i = 0; i < dim; i++) {
+    const z = state[2 * i] as number;
+    const denominator = (beta + (state[2 * i + 1] as number)) * invAlpha + l2;
+    weights[i] = z > l1 ? (l1 - z) / denominator : z < -l1 ? (-l1 - z) / denominator : 0;
+  }
+  return { weights, bias: -(state[biasAt] as number) / ((beta + (state[biasAt + 1] as number)) * invAlpha + l2) };
 }

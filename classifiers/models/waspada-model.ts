@@ -6,8 +6,7 @@ import { createRandom, shuffled } from '../common/random.js';
 import { type TextHashingParams, DEFAULT_TEXT_HASHING } from '../features/text-hashing.js';
 import { Vectorizer } from '../features/vectorizer.js';
 import type { Preparer } from '../features/preparer.js';
-import type { SparseVector } from '../features/sparse-vector.js';
-import { dot } from '../features/sparse-vector.js';
+import { compactColumns, rowDot, SparseMatrixBuilder, type SparseMatrix } from '../features/sparse-matrix.js';
 import { DEFAULT_FTRL, trainFtrl, type FtrlParams } from './ftrl.js';
 import { applyPlatt, fitPlatt, type Platt } from './platt.js';
 import { packWeights, unpackWeights, type ModelArtifact, type ModelMetadata, type WaspadaPayload } from './artifact.js';
@@ -66,19 +65,20 @@ export function assignFolds(labels: ArrayLike<number>, k: number, seed: number, 
   return fold;
 }
 
+/** Every document's hashed vector, computed once (extraction included) and reused by every fold. */
 export function vectorizeAll(
   texts: readonly string[],
   preparer: Preparer,
   vectorizer: Vectorizer,
   onProgress?: (p: TrainProgress) => void,
-): SparseVector[] {
-  const out: SparseVector[] = [];
+): SparseMatrix {
+  const builder = new SparseMatrixBuilder(vectorizer.dim);
   texts.forEach((text, i) => {
     const prepared = preparer.prepare(text);
-    out.push(vectorizer.vectorize(prepared.normalized, prepared.values));
+    vectorizer.appendRow(prepared.normalized, prepared.values, builder);
     if (onProgress && (i % 200 === 199 || i === texts.length - 1)) onProgress({ phase: 'vectorize', done: i + 1, total: texts.length });
   });
-  return out;
+  return builder.build();
 }
 
 export function trainWaspada(
@@ -91,33 +91,29 @@ export function trainWaspada(
   groups?: ArrayLike<number>,
 ): WaspadaTrained {
   const vectorizer = new Vectorizer(params.hashing, preparer.featureNames);
-  const xs = vectorizeAll(texts, preparer, vectorizer, onProgress);
+  const { matrix: x, original } = compactColumns(vectorizeAll(texts, preparer, vectorizer, onProgress));
+  const n = texts.length;
   const k = Math.max(2, params.calibrationFolds);
   const folds = assignFolds(labels, k, seed, groups);
-  const margins = new Float64Array(xs.length);
+  const margins = new Float64Array(n);
   for (let f = 0; f < k; f++) {
     const trainRows: number[] = [];
-    const testRows: number[] = [];
-    for (let i = 0; i < xs.length; i++) (folds[i] === f ? testRows : trainRows).push(i);
+    for (let i = 0; i < n; i++) if (folds[i] !== f) trainRows.push(i);
     const phase = `calibration fold ${f + 1}/${k}`;
-    const model = trainFtrl(
-      trainRows.map((i) => xs[i] as SparseVector),
-      trainRows.map((i) => labels[i] as number),
-      vectorizer.dim,
-      params.ftrl,
-      seed + f + 1,
-      (e) => onProgress?.({ phase, done: e, total: params.ftrl.epochs }),
-    );
-    for (const i of testRows) margins[i] = dot(xs[i] as SparseVector, model.weights) + model.bias;
+    const model = trainFtrl(x, trainRows, labels, params.ftrl, seed + f + 1, (e) => onProgress?.({ phase, done: e, total: params.ftrl.epochs }));
+    for (let i = 0; i < n; i++) if (folds[i] === f) margins[i] = rowDot(x, i, model.weights) + model.bias;
   }
   const platt = fitPlatt(margins, labels);
-  const final = trainFtrl(xs, labels, vectorizer.dim, params.ftrl, seed, (e) => onProgress?.({ phase: 'final model', done: e, total: params.ftrl.epochs }));
+  const everyRow = Int32Array.from({ length: n }, (_, i) => i);
+  const final = trainFtrl(x, everyRow, labels, params.ftrl, seed, (e) => onProgress?.({ phase: 'final model', done: e, total: params.ftrl.epochs }));
+  const weights = new Float64Array(vectorizer.dim);
+  for (let j = 0; j < original.length; j++) weights[original[j] as number] = final.weights[j] as number;
   const oofProbabilities = margins.map((m) => applyPlatt(platt, m));
   return {
     payload: {
       hashing: { scheme: 'fnv1a32-fmix', ...params.hashing },
       featureNames: [...preparer.featureNames],
-      weights: packWeights(final.weights),
+      weights: packWeights(weights),
       bias: final.bias,
       platt,
     },
