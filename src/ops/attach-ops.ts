@@ -45,7 +45,7 @@ export function attachOps(deps: OpsDeps): Ops {
   return {
     backpressure,
     onJobDone: (outcome) => jobs.observe(outcome),
-    wrapWeb(web, resolveRole = storeRoleResolver(store)) {
+    wrapWeb(web, resolveRole = storeRoleResolver(store, { cacheSeconds: config.authCacheSeconds, idleMinutes: config.sessionIdleMinutes })) {
       const app = new Hono();
       app.post('/api/posts', ingestGate({ reading: (stage) => backpressure.reading(stage), log }));
       app.route('/', createQueueDashboard({ queues: producer.allQueues(), resolveRole }));

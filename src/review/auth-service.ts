@@ -7,6 +7,8 @@ import { digest, newApiToken, newSecret } from './secrets.js';
 
 export interface LoginSettings {
   sessionTtlMinutes: number;
+  /** Idle sessions are purged with the expired ones; absent: only expired ones. */
+  sessionIdleMinutes?: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
 }
@@ -40,7 +42,7 @@ export async function login(store: Store, settings: LoginSettings, username: str
   }
   await store.loginFailures.clear(userKey);
   // Housekeeping rides on successful logins: expired sessions and stale failures go.
-  await Promise.all([store.sessions.purgeExpired(), store.loginFailures.purgeOlderThan(settings.loginWindowMinutes)]);
+  await Promise.all([store.sessions.purgeExpired(settings.sessionIdleMinutes ?? null), store.loginFailures.purgeOlderThan(settings.loginWindowMinutes)]);
   const sessionToken = newSecret();
   const csrf = newSecret();
   const expiresAt = new Date(now.getTime() + settings.sessionTtlMinutes * 60_000);
@@ -66,13 +68,21 @@ export async function addUser(store: Store, username: string, role: Role, passwo
   await store.audit.append({ actor, action: 'user.add', subject: `user:${username}`, data: { role } });
 }
 
-/** Creates an API token for a user; only its digest is stored, the token is returned once. */
-export async function createToken(store: Store, username: string, label: string, actor: string): Promise<string> {
+/** Default lifetime of new API tokens (API_TOKEN_TTL_DAYS). */
+export const DEFAULT_TOKEN_TTL_DAYS = 90;
+
+/**
+ * Creates an API token for a user; only its digest is stored, the token is returned once. It expires
+ * after `ttlDays` (0: never).
+ */
+export async function createToken(store: Store, username: string, label: string, actor: string, ttlDays = DEFAULT_TOKEN_TTL_DAYS, now = new Date()): Promise<string> {
   const user = await store.users.byUsername(username);
   if (!user) throw new UserError(`no user ${username}`);
   if (user.disabled) throw new UserError(`user ${username} is disabled`);
+  if (!Number.isInteger(ttlDays) || ttlDays < 0) throw new UserError('token lifetime: a whole number of days, 0 for none');
   const token = newApiToken();
-  await store.tokens.create(user.id, digest(token), label);
-  await store.audit.append({ actor, action: 'token.create', subject: `user:${username}`, data: { label } });
+  const expiresAt = ttlDays > 0 ? new Date(now.getTime() + ttlDays * 86_400_000) : null;
+  await store.tokens.create(user.id, digest(token), label, expiresAt);
+  await store.audit.append({ actor, action: 'token.create', subject: `user:${username}`, data: { label, expiresAt: expiresAt?.toISOString() ?? null } });
   return token;
 }

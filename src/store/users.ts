@@ -1,6 +1,7 @@
 // Console users: username, role and argon2id password hash (hashing happens in src/review/passwords.ts).
 import type { Queryable } from './db.js';
 import { iso } from './rows.js';
+import { authCacheFor } from './sessions.js';
 
 export interface User {
   id: number;
@@ -56,6 +57,8 @@ export class UserRepository {
   async setDisabled(username: string, disabled: boolean): Promise<boolean> {
     const rows = await this.db.query('UPDATE users SET disabled = $2 WHERE username = $1 RETURNING id', [username, disabled]);
     if (rows[0] && disabled) await this.db.query('DELETE FROM sessions WHERE user_id = $1', [rows[0].id]);
+    // Cached sessions and tokens of this user are looked up again (and refused) on their next request.
+    if (rows[0]) authCacheFor(this.db).dropUser(Number(rows[0].id));
     return rows.length > 0;
   }
 }

@@ -35,7 +35,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `body larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
   app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : bodyLimit({ maxSize: MAX_FORM_BYTES })(c, next)));
   app.use('*', langMiddleware(settings.lang, settings.cookieSecure));
-  app.use('*', accessMiddleware(deps.store));
+  app.use('*', accessMiddleware(deps.store, settings));
   app.route('/', healthRoutes(deps));
   app.route('/', metricsRoutes(deps));
   app.route('/', staticRoutes());

@@ -8,7 +8,12 @@ import type { Logger } from '../log.js';
 
 /** Console and review settings (from Config); every field has a default. */
 export interface ReviewSettings {
+  /** Absolute session lifetime. */
   sessionTtlMinutes: number;
+  /** A session unused this long ends. */
+  sessionIdleMinutes: number;
+  /** Seconds a checked session or token is reused without the database (see AUTH_CACHE_SECONDS). */
+  authCacheSeconds: number;
   cookieSecure: boolean;
   claimLeaseMinutes: number;
   loginMaxFailures: number;
@@ -18,6 +23,8 @@ export interface ReviewSettings {
 
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   sessionTtlMinutes: 480,
+  sessionIdleMinutes: 60,
+  authCacheSeconds: 5,
   cookieSecure: false,
   claimLeaseMinutes: 30,
   loginMaxFailures: 5,

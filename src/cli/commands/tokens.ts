@@ -16,7 +16,7 @@ export const registerTokens: RegisterCommand = (program) => {
       const { createToken, UserError } = await import('../../review/auth-service.js');
       const opened = await openCommandStore(config, 'tokens');
       try {
-        const token = await createToken(opened.store, opts.username, opts.label, cliActor());
+        const token = await createToken(opened.store, opts.username, opts.label, cliActor(), config.apiTokenTtlDays);
         process.stderr.write(`token for ${opts.username} (store it now; it cannot be shown again):\n`);
         process.stdout.write(`${token}\n`);
       } catch (error) {
