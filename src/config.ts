@@ -52,6 +52,9 @@ export const SETTINGS = {
   redisClusterNodes: setting('REDIS_CLUSTER_NODES', z.string().optional(), 'Comma-separated host:port seeds of a Redis Cluster; set QUEUE_PREFIX to a hash tag such as {waspada}. Unset: a single Redis (REDIS_URL).'),
   reconcileIntervalSeconds: setting('RECONCILE_INTERVAL_SECONDS', z.coerce.number().int().min(0).default(300), 'How often worker processes look for posts stranded between stages (stored, next job lost) and queue them again; 0 turns it off.'),
   metricsPort: setting('METRICS_PORT', z.coerce.number().int().min(0).max(65535).optional(), 'Port for /metrics in processes without the web server (`waspada worker`), so each worker\'s job counters can be scraped.'),
+  repeatOffenderWebhookUrl: setting('REPEAT_OFFENDER_WEBHOOK_URL', z.string().url().optional(), 'When set, each new case flagged as a repeat offender is POSTed here as JSON (case, campaign, contact keys, reasons, console link), with a timeout and retries. Unset: no webhook.'),
+  consoleUrl: setting('CONSOLE_URL', z.string().url().optional(), 'Public address of the console, for links in webhook messages. Unset: http://HOST:PORT.'),
+  takedownSweepMinutes: setting('TAKEDOWN_SWEEP_MINUTES', z.coerce.number().int().min(0).max(1440).default(10), 'How often referred posts are enrolled and those due (1 h, 6 h, 24 h, 48 h after referral, then daily for 30 days) are re-checked for takedown; 0 turns re-checks off.'),
 } as const;
 
 type Settings = typeof SETTINGS;

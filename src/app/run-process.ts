@@ -25,6 +25,8 @@ import { ensureDemoLogin, loadDemoOnce } from './demo.js';
 import { createScorerSource } from './scorers.js';
 import type { Services } from './services.js';
 import { ingestDeps } from './stage-deps.js';
+import { wireRepeatOffenderWebhook } from './campaign-webhook.js';
+import { syncTakedownSchedule } from '../queue/takedown-schedule.js';
 import path from 'node:path';
 import { createFsEvidenceStore } from '../collect/evidence-store.js';
 import { createModelRegistry } from '../../classifiers/load.js';
@@ -84,6 +86,7 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
       scorers: await createScorerSource(config, log),
     });
     cleanups.push(() => services.closeLazy());
+    wireRepeatOffenderWebhook(services);
     const metrics = createMetrics({ store: opened.store, queues: () => producer.allQueues() });
     const ops = attachOps({ config, store: opened.store, producer, metrics, log });
     cleanups.push(() => ops.stop());
@@ -138,6 +141,7 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
     }
     await ops.startWorkerDuties({ web: options.web, stages: options.stages });
     if (options.stages.includes('collect')) await syncAllSchedules(producer, await opened.store.sources.list());
+    if (options.stages.includes('takedown')) await syncTakedownSchedule(producer, config.takedownSweepMinutes);
     log.info({ stages: options.stages, web: options.web, database: opened.store.db.kind, redis: redis.origin }, 'waspada is running');
     return running;
   } catch (error) {

@@ -71,4 +71,6 @@ export function queueSettings(config: Pick<Config, 'queuePrefix' | 'jobAttempts'
 export const RedisKeys = {
   sourceLock: (prefix: string, sourceId: number) => `${prefix}:lock:source:${sourceId}`,
   schedulerId: (sourceId: number) => `source-${sourceId}`,
+  /** The one job scheduler of the takedown re-check sweep. */
+  takedownSchedulerId: 'takedown-recheck',
 } as const;

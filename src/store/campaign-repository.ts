@@ -92,6 +92,11 @@ export class CampaignRepository {
     }));
   }
 
+  /** Cases of a post flagged as repeat offender (the webhook), see repeatOffenderCases. */
+  repeatOffenderCases(postId: number) {
+    return repeatOffenderCases(this.db, postId);
+  }
+
   /** The campaign a post belongs to, or null when it has none yet (not routed). */
   async campaignOfPost(postId: number): Promise<number | null> {
     const rows = await this.db.query<{ campaign_id: number | null }>('SELECT campaign_id FROM posts WHERE id = $1', [postId]);
@@ -149,4 +154,41 @@ export class CampaignRepository {
     for (const [id, set] of keys) out.set(id, set.size);
     return out;
   }
+}
+
+/** A case flagged as a repeat offender, with what the webhook message needs. */
+export interface RepeatOffenderCase {
+  caseId: number;
+  queue: string;
+  priority: number;
+  postId: number;
+  campaignId: number | null;
+  contacts: CampaignContact[];
+  reasons: Array<{ code: string; label: { id: string; en: string } }>;
+}
+
+/** Cases of a post flagged `repeat_offender`; `routed: false` while the route stage has not finished the post. */
+export async function repeatOffenderCases(db: Queryable, postId: number): Promise<{ routed: boolean; cases: RepeatOffenderCase[] } | null> {
+  const rows = await db.query(
+    `SELECT p.stage, p.campaign_id, f.data->'contacts' AS contacts, c.id, c.queue, c.priority, c.reasons
+     FROM posts p LEFT JOIN features f ON f.post_id = p.id LEFT JOIN cases c ON c.post_id = p.id AND c.flags ? 'repeat_offender'
+     WHERE p.id = $1 ORDER BY c.id`,
+    [postId],
+  );
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    routed: first.stage === 'routed',
+    cases: rows
+      .filter((r) => r.id !== null && r.id !== undefined)
+      .map((r) => ({
+        caseId: Number(r.id),
+        queue: String(r.queue),
+        priority: Number(r.priority),
+        postId,
+        campaignId: r.campaign_id === null ? null : Number(r.campaign_id),
+        contacts: json<CampaignContact[]>(r.contacts, []).map((c) => ({ kind: c.kind, value: c.value })),
+        reasons: json<RepeatOffenderCase['reasons']>(r.reasons, []).map((x) => ({ code: x.code, label: x.label })),
+      })),
+  };
 }

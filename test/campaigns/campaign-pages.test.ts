@@ -82,7 +82,7 @@ describe('campaign pages', () => {
     const res = await get(href!);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/console/campaigns/${seeded.campaignId}`);
-    expect((await get('/?queue=komdigi').then((r) => r.text()))).toContain('href="/console/campaigns"');
+    expect(await (await get('/?queue=komdigi')).text()).toContain('href="/console/campaigns"');
   });
 
   it('is for reviewers only and answers 404 for an unknown campaign', async () => {
