@@ -21,7 +21,8 @@ const HEAD_BYTES = 200_000;
 const PLATFORM_MARKERS: Record<string, readonly string[]> = markers.platforms;
 
 export function removalMarkers(platform: string): readonly string[] {
-  return [...markers.always, ...(PLATFORM_MARKERS[platform] ?? [])];
+  // The platform's own wording first: it names the page more precisely in the recorded detail.
+  return [...(PLATFORM_MARKERS[platform] ?? []), ...markers.always];
 }
 
 export function classifyTakedown(platform: string, outcome: FetchOutcome): TakedownCheckResult {
