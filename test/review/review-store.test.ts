@@ -103,6 +103,16 @@ describe.each(databases)('review store on $name', (database) => {
     expect(rows).toEqual([]);
   });
 
+  it('the case list as JSON text from the database is the same document as the listed cases', async () => {
+    const { caseIds } = await seedCases(store, 4, 'polri');
+    await store.caseActions.claim(caseIds[0]!, 'ani', 30); // a claim expiry timestamp and a claimant in the page
+    for (const filter of [{ queue: 'polri' as const, limit: 50 }, { queue: 'polri' as const, status: 'claimed' as const }, { status: 'open' as const, limit: 3, offset: 1 }, { queue: 'komdigi' as const, status: 'referred' as const }]) {
+      const expected = JSON.parse(JSON.stringify({ items: await store.cases.list(filter) }));
+      expect(JSON.parse(await store.cases.listJson(filter))).toEqual(expected);
+    }
+    expect(JSON.parse(await store.cases.listJson({ queue: 'polri', status: 'claimed' })).items.map((c: { id: number }) => c.id)).toContain(caseIds[0]);
+  });
+
   it('filters the queue by platform, destination and score, by priority', async () => {
     await seedCases(store, 5, 'polri', (i) => `Filter ${i} lowongan Kamboja`, 'facebook');
     const rows = await store.review.queue({ queue: 'polri', status: 'open', platform: 'facebook', destination: 'kh', minScore: 0.5, limit: 50, offset: 0 });
