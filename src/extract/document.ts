@@ -1,19 +1,51 @@
-// One post prepared for extraction: normalized text, its word tokens and span mapping helpers.
+// One post prepared for extraction: normalized text, its word tokens (as vocabulary ids, and as strings on
+// demand) and span mapping helpers.
 import type { Span } from '../contracts/common.js';
 import { normalizeDetailed, type Normalized } from './normalize.js';
+import { VOCABULARY } from './vocabulary.js';
 
 export interface Doc {
   original: string;
   norm: Normalized;
-  /** Word tokens of the normalized text, in order. */
-  tokens: string[];
+  /** Vocabulary id of each word token (-1 for words no lexicon knows), in order. */
+  ids: Int32Array;
+  /** Word tokens of the normalized text, in order (built on first use: most posts never need them all). */
+  readonly tokens: string[];
+}
+
+class PreparedDoc implements Doc {
+  private tokenStrings: string[] | null = null;
+  constructor(
+    readonly original: string,
+    readonly norm: Normalized,
+    readonly ids: Int32Array,
+  ) {}
+
+  get tokens(): string[] {
+    if (this.tokenStrings === null) {
+      const { text, tokStarts, tokEnds } = this.norm;
+      const tokens = new Array<string>(tokStarts.length);
+      for (let i = 0; i < tokens.length; i++) tokens[i] = text.slice(tokStarts[i], tokEnds[i]);
+      this.tokenStrings = tokens;
+    }
+    return this.tokenStrings;
+  }
 }
 
 export function buildDoc(text: string): Doc {
   const norm = normalizeDetailed(text);
-  const tokens = new Array<string>(norm.tokStarts.length);
-  for (let i = 0; i < tokens.length; i++) tokens[i] = norm.text.slice(norm.tokStarts[i], norm.tokEnds[i]);
-  return { original: text, norm, tokens };
+  const n = norm.tokStarts.length;
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = VOCABULARY.lookup(norm.text, norm.tokStarts[i] as number, norm.tokEnds[i] as number);
+  return new PreparedDoc(text, norm, ids);
+}
+
+/** Tokens [t0, t1) joined by single spaces (what `tokens.slice(t0, t1).join(' ')` gives, without building all tokens). */
+export function tokenText(doc: Doc, t0: number, t1: number): string {
+  const { text, tokStarts, tokEnds } = doc.norm;
+  let out = '';
+  for (let i = t0; i < t1; i++) out += (i > t0 ? ' ' : '') + text.slice(tokStarts[i], tokEnds[i]);
+  return out;
 }
 
 /** Original-text span of normalized range [start, end). */

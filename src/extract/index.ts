@@ -4,11 +4,12 @@ import { FEATURES_VERSION, type Features } from '../contracts/features.js';
 import { extractCompanies } from './companies.js';
 import { extractContacts } from './contacts.js';
 import { buildDoc } from './document.js';
-import { extractDestinations } from './destinations.js';
+import { extractDestinations, type DestinationMention } from './destinations.js';
 import { extractFlags } from './flags.js';
 import { decideIntent, scoreIntent } from './intent.js';
-import { extractJobTypes } from './job-types.js';
+import { extractJobTypes, type JobMention } from './job-types.js';
 import { detectLanguage } from './language.js';
+import type { Obfuscation } from './normalize.js';
 import { extractLegitimacy } from './legitimacy.js';
 import { scanLexicon } from './lexicon.js';
 import { extractPay, RATES_AS_OF } from './pay.js';
@@ -66,12 +67,15 @@ function extract(text: string): Features {
   const { offers, fees } = extractPay(doc);
   const intent = decideIntent(scoreIntent(doc, hits, contacts, offers));
 
-  const maxIdrMonthly = offers.length === 0 ? null : Math.max(...offers.map((o) => o.idrMonthly));
-  // The destination judged is the riskiest foreign place named with a known minimum wage.
-  const foreign = destinations
-    .filter((d) => d.country !== 'ID' && d.kind !== 'transit' && destinationMinimumIdr(d.country) !== undefined)
-    .sort((a, b) => b.place.risk - a.place.risk);
-  const destMin = foreign[0] === undefined ? undefined : destinationMinimumIdr(foreign[0].country);
+  let maxIdrMonthly: number | null = null;
+  for (const o of offers) if (maxIdrMonthly === null || o.idrMonthly > maxIdrMonthly) maxIdrMonthly = o.idrMonthly;
+  // The destination judged is the riskiest foreign place named with a known minimum wage (the first of equals).
+  let judged: DestinationMention | undefined;
+  for (const d of destinations) {
+    if (d.country === 'ID' || d.kind === 'transit' || destinationMinimumIdr(d.country) === undefined) continue;
+    if (judged === undefined || d.place.risk > judged.place.risk) judged = d;
+  }
+  const destMin = judged === undefined ? undefined : destinationMinimumIdr(judged.country);
   const mainJob = jobs.find((j) => j.group === 'office_online' || j.group === 'gambling') ?? jobs[0];
   const typical = mainJob === undefined ? undefined : typicalPayIdr(mainJob.category, requirement);
   const ratios = {
@@ -85,7 +89,6 @@ function extract(text: string): Features {
   };
   deriveFlags(facts);
   const reasons = buildReasons(facts);
-  const groups = new Set(jobs.map((j) => j.group));
 
   return {
     version: FEATURES_VERSION,
@@ -99,18 +102,39 @@ function extract(text: string): Features {
       fees,
       ratesAsOf: RATES_AS_OF,
     },
-    destinations: destinations.map((d) => ({
-      id: d.id, name: d.name, country: d.country, kind: d.kind, span: d.span,
-      ...(groups.size > 0 && d.country !== 'ID' ? { legalForJob: [...groups].some((g) => d.place.legalJobGroups.includes(g)) } : {}),
-    })),
+    destinations: destinationOutput(destinations, jobs),
     jobTypes: jobs.map((j) => ({ category: j.category, term: j.term, span: j.span })),
     qualifications: quals.map((q) => ({ level: q.level, span: q.span })),
-    flags: [...flags.values()],
+    flags: Array.from(flags.values()),
     legitimacy,
     intent,
     contacts,
     companies: extractCompanies(text),
-    obfuscations: doc.norm.obfuscations.slice(0, 50).map((o) => ({ kind: o.kind, span: { start: o.start, end: o.end } })),
+    obfuscations: obfuscationOutput(doc.norm.obfuscations),
     reasons,
   };
+}
+
+function destinationOutput(destinations: readonly DestinationMention[], jobs: readonly JobMention[]): Features['destinations'] {
+  const out: Features['destinations'] = [];
+  for (const d of destinations) {
+    // Legal for the job when the country has a placement channel for any job group named.
+    if (jobs.length === 0 || d.country === 'ID') out.push({ id: d.id, name: d.name, country: d.country, kind: d.kind, span: d.span });
+    else {
+      let legal = false;
+      for (const j of jobs) if (!legal && d.place.legalJobGroups.includes(j.group)) legal = true;
+      out.push({ id: d.id, name: d.name, country: d.country, kind: d.kind, span: d.span, legalForJob: legal });
+    }
+  }
+  return out;
+}
+
+function obfuscationOutput(list: readonly Obfuscation[]): NonNullable<Features['obfuscations']> {
+  const n = Math.min(list.length, 50);
+  const out: NonNullable<Features['obfuscations']> = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = list[i] as Obfuscation;
+    out[i] = { kind: o.kind, span: { start: o.start, end: o.end } };
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // Language of a post: Indonesian, English, Malay, mixed, or a script-based guess for other languages
 // (which are still processed, only with fewer matches).
 import type { Doc } from './document.js';
+import { VOCABULARY } from './vocabulary.js';
 
 // Function words that separate the three languages most posts are written in.
 const WORDS: Record<'id' | 'en' | 'ms', ReadonlySet<string>> = {
@@ -11,15 +12,19 @@ const WORDS: Record<'id' | 'en' | 'ms', ReadonlySet<string>> = {
 // Words only Malay uses; shared words alone are read as Indonesian.
 const MS_ONLY = new Set(['awak', 'kerana', 'boleh', 'sahaja', 'percuma', 'jawatan', 'kosong', 'syarikat', 'cik', 'mahu', 'sila', 'ialah', 'wang', 'ringgit']);
 
-// One lookup per token: bit 1 Indonesian, 2 English, 4 Malay-only.
-const MASK = new Map<string, number>();
-for (const w of WORDS.id) MASK.set(w, (MASK.get(w) ?? 0) | 1);
-for (const w of WORDS.en) MASK.set(w, (MASK.get(w) ?? 0) | 2);
-for (const w of MS_ONLY) MASK.set(w, (MASK.get(w) ?? 0) | 4);
+// One lookup per token, by vocabulary id: bit 1 Indonesian, 2 English, 4 Malay-only.
+const MASK_BY_WORD = new Map<string, number>();
+for (const w of WORDS.id) MASK_BY_WORD.set(w, (MASK_BY_WORD.get(w) ?? 0) | 1);
+for (const w of WORDS.en) MASK_BY_WORD.set(w, (MASK_BY_WORD.get(w) ?? 0) | 2);
+for (const w of MS_ONLY) MASK_BY_WORD.set(w, (MASK_BY_WORD.get(w) ?? 0) | 4);
+const MASK_IDS = new Map<number, number>();
+for (const [w, m] of MASK_BY_WORD) MASK_IDS.set(VOCABULARY.add(w), m);
+const MASK = new Uint8Array(VOCABULARY.size + 1);
+for (const [id, m] of MASK_IDS) MASK[id] = m;
 
 export function detectLanguage(doc: Doc): string {
   const sc = doc.norm.scripts;
-  const latinTokens = doc.tokens.length;
+  const latinTokens = doc.ids.length;
   const scripts: Array<[string, number]> = [
     ['th', sc.thai], ['km', sc.khmer], ['my', sc.burmese], ['zh', sc.cjk], ['ko', sc.hangul], ['ja', sc.kana], ['vi', sc.vietnamese],
   ];
@@ -28,10 +33,11 @@ export function detectLanguage(doc: Doc): string {
   let id = 0;
   let en = 0;
   let msOnly = 0;
-  const limit = Math.min(doc.tokens.length, 400);
+  const limit = Math.min(doc.ids.length, 400);
   for (let i = 0; i < limit; i++) {
-    const m = MASK.get(doc.tokens[i] as string);
-    if (m === undefined) continue;
+    const word = doc.ids[i] as number;
+    const m = word < 0 || word >= MASK.length ? 0 : (MASK[word] as number);
+    if (m === 0) continue;
     if (m & 1) id++;
     if (m & 2) en++;
     if (m & 4) msOnly++;

@@ -1,7 +1,7 @@
 // Legitimacy markers: they lower risk only when checkable (a licence or announcement number, an official
 // domain or hotline). A company name or a claim of being "resmi" does not count.
 import type { Features } from '../contracts/features.js';
-import { normSpan, tokenSpan, type Doc } from './document.js';
+import { normSpan, tokenSpan, tokenText, type Doc } from './document.js';
 import { isNegated, LEGIT_CODES, type LexiconHits } from './lexicon.js';
 
 export type LegitimacyMarker = Features['legitimacy'][number];
@@ -15,6 +15,8 @@ const PENG_HINT = /\bpeng\.?\s?\d/;
 const ALWAYS_VERIFIABLE = new Set(['LEGIT_OFFICIAL_HOTLINE', 'LEGIT_SISKOP2MI', 'LEGIT_SIAPKERJA']);
 const NEEDS_NUMBER = new Set(['LEGIT_SIP2MI', 'LEGIT_SIP3MI']);
 
+const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+
 export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker[] {
   const out: LegitimacyMarker[] = [];
   const text = doc.norm.text;
@@ -23,15 +25,22 @@ export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker
     if (code === undefined || out.length >= 50 || isNegated(hits, h.t0)) continue;
     const endNorm = doc.norm.tokEnds[h.t1 - 1] as number;
     const number = NEEDS_NUMBER.has(code) ? NUMBER_AFTER.exec(text.slice(endNorm, endNorm + 60))?.[1]?.replace(/[./-]+$/, '') : undefined;
-    const value = number ?? doc.tokens.slice(h.t0, h.t1).join(' ');
+    const value = number ?? tokenText(doc, h.t0, h.t1);
     const verifiable = ALWAYS_VERIFIABLE.has(code) || number !== undefined;
     const span = number === undefined ? tokenSpan(doc, h.t0, h.t1) : normSpan(doc, doc.norm.tokStarts[h.t0] as number, endNorm + text.slice(endNorm).indexOf(number) + number.length);
     out.push({ code, value, verifiable, span });
   }
-  if (text.includes('.go.id')) for (const m of text.matchAll(OFFICIAL_DOMAIN)) {
-    if (out.length >= 60) break;
+  // An official domain is one run of label characters ending in ".go.id": the pattern starts at the run.
+  for (let at = text.indexOf('.go.id'); at !== -1 && out.length < 60; ) {
+    let p = at;
+    while (p > 0 && isLabelChar(text.charCodeAt(p - 1))) p--;
+    OFFICIAL_DOMAIN.lastIndex = Math.max(OFFICIAL_DOMAIN.lastIndex, p);
+    const m = OFFICIAL_DOMAIN.exec(text);
+    if (m === null) break;
     out.push({ code: 'LEGIT_OFFICIAL_DOMAIN', value: m[0], verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
+    at = text.indexOf('.go.id', OFFICIAL_DOMAIN.lastIndex);
   }
+  OFFICIAL_DOMAIN.lastIndex = 0;
   if (PENG_HINT.test(text)) for (const m of text.matchAll(PENG)) {
     if (out.length >= 60) break;
     out.push({ code: 'LEGIT_G2G', value: m[0].replace(/[./-]+$/, ''), verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });

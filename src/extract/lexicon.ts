@@ -6,6 +6,7 @@ import type { DestinationKind } from '../contracts/features.js';
 import { normalizeDetailed } from './normalize.js';
 import { PhraseTrie, type PhraseHit } from './phrase-trie.js';
 import type { Doc } from './document.js';
+import { VOCABULARY } from './vocabulary.js';
 
 export interface Place {
   id: string;
@@ -77,7 +78,7 @@ export const NEAR_RULES: ReadonlyArray<{ flag: number; a: string; b: string; win
   ('near' in f && Array.isArray(f.near) ? f.near : []).map((r: { a: string; b: string; window: number }) => ({ flag, ...r })),
 );
 
-const trie = new PhraseTrie<Payload>();
+const trie = new PhraseTrie<Payload>(VOCABULARY);
 gazetteer.countries.forEach((c, i) => c.names.forEach((t) => trie.add(termTokens(t), { kind: 'dest', index: i })));
 gazetteer.places.forEach((p, i) =>
   p.names.forEach((t) => trie.add(termTokens(t), { kind: 'dest', index: gazetteer.countries.length + i })),
@@ -116,7 +117,7 @@ const MAX_HITS = 20_000;
 
 export function scanLexicon(doc: Doc): LexiconHits {
   const hits: LexiconHits = { dest: [], job: [], qual: [], flag: [], legit: [], concept: [], intent: [], negator: [] };
-  for (const h of trie.findAll(doc.tokens, [], MAX_HITS)) (hits[h.payload.kind] as Array<PhraseHit<Payload>>).push(h);
+  for (const h of trie.findAll(doc.ids, [], MAX_HITS)) (hits[h.payload.kind] as Array<PhraseHit<Payload>>).push(h);
   hits.dest = dropContained(hits.dest);
   hits.job = dropContained(hits.job);
   hits.qual = dropContained(hits.qual);

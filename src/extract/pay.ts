@@ -77,17 +77,31 @@ export interface PayResult {
 const MIN_IDR_MONTHLY = 100_000;
 const MAX_IDR_MONTHLY = 10_000_000_000;
 
+// The longest currency prefix ("us $") and the space after it.
+const PREFIX_REACH = 5;
+
+function nextDigit(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return k;
+  }
+  return -1;
+}
+
 export function extractPay(doc: Doc): PayResult {
   const text = doc.norm.text;
   const offers: PayOffer[] = [];
   const fees: PayOffer[] = [];
   let foreignHint: boolean | undefined;
-  AMOUNT.lastIndex = 0;
-  for (let m = AMOUNT.exec(text); m !== null; m = AMOUNT.exec(text)) {
-    if (m[0].length === 0) {
-      AMOUNT.lastIndex++;
-      continue;
-    }
+  // Every amount holds a digit and starts at most PREFIX_REACH characters before it: the pattern is only tried
+  // from there, not at every position of the post.
+  for (let from = 0; ; ) {
+    const digit = nextDigit(text, from);
+    if (digit === -1) break;
+    AMOUNT.lastIndex = Math.max(from, digit - PREFIX_REACH);
+    const m = AMOUNT.exec(text);
+    if (m === null) break;
+    from = AMOUNT.lastIndex;
     const g = m.groups ?? {};
     const a = g.a as string;
     // Phone numbers, long ids and years are not amounts.
@@ -127,7 +141,7 @@ export function extractPay(doc: Doc): PayResult {
     (ctx === 'fee' ? fees : offers).push(offer);
     if (offers.length + fees.length >= 50) break;
   }
-  if (offers.length === 0 && (text.includes('an') || text.includes('digit'))) {
+  if (offers.length === 0 && (text.includes('belasan') || text.includes('puluhan') || text.includes('ratusan') || text.includes('digit'))) {
     VAGUE.lastIndex = 0;
     for (let m = VAGUE.exec(text); m !== null && offers.length < 5; m = VAGUE.exec(text)) {
       const amount = m[1] !== undefined ? (VAGUE_BASE[m[1]] ?? 0) * (MULTIPLIER[m[2] as string] ?? 1) : (VAGUE_BASE[m[3] as string] ?? 0);

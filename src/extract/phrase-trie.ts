@@ -1,10 +1,7 @@
 // A trie over word tokens: finds every lexicon phrase in a tokenized text in one pass, whatever the
-// lexicon size, so adding terms to the data files does not slow extraction down.
-
-interface Node<P> {
-  next: Map<string, Node<P>> | null;
-  payloads: P[] | null;
-}
+// lexicon size, so adding terms to the data files does not slow extraction down. Tokens are vocabulary ids
+// (see vocabulary.ts); a token the vocabulary does not know (-1) starts and continues no phrase.
+import type { Vocabulary } from './vocabulary.js';
 
 export interface PhraseHit<P> {
   payload: P;
@@ -13,42 +10,71 @@ export interface PhraseHit<P> {
   t1: number;
 }
 
+// Child links of all nodes in one map keyed by node * ID_SPAN + token id (small integers, fast to hash).
+const ID_SPAN = 1 << 16;
+
 export class PhraseTrie<P> {
-  private readonly root: Node<P> = { next: null, payloads: null };
-  private maxDepth = 0;
+  /** Children of the root by token id: the first step of every match is an array read. */
+  private rootChild = new Int32Array(0);
+  private readonly children = new Map<number, number>();
+  private readonly payloads: Array<P[] | null> = [null];
+  private readonly hasChildren: boolean[] = [false];
+
+  constructor(private readonly vocabulary: Vocabulary) {}
 
   /** Adds a phrase given as its tokens; an empty phrase is ignored. */
   add(tokens: readonly string[], payload: P): void {
     if (tokens.length === 0) return;
-    let node = this.root;
+    let node = 0;
     for (const token of tokens) {
-      node.next ??= new Map();
-      let child = node.next.get(token);
-      if (child === undefined) {
-        child = { next: null, payloads: null };
-        node.next.set(token, child);
+      const id = this.vocabulary.add(token);
+      if (id >= ID_SPAN) throw new Error('vocabulary too large for the phrase trie');
+      let child = node === 0 ? this.rootChildOf(id) : this.children.get(node * ID_SPAN + id);
+      if (child === undefined || child === 0) {
+        child = this.payloads.length;
+        this.payloads.push(null);
+        this.hasChildren.push(false);
+        this.hasChildren[node] = true;
+        if (node === 0) this.setRootChild(id, child);
+        else this.children.set(node * ID_SPAN + id, child);
       }
       node = child;
     }
-    (node.payloads ??= []).push(payload);
-    if (tokens.length > this.maxDepth) this.maxDepth = tokens.length;
+    (this.payloads[node] ??= []).push(payload);
   }
 
   /** Every occurrence of every phrase, overlapping ones included, in token order. */
-  findAll(tokens: readonly string[], out: Array<PhraseHit<P>> = [], limit = Infinity): Array<PhraseHit<P>> {
-    const rootNext = this.root.next;
-    if (rootNext === null) return out;
-    const n = tokens.length;
+  findAll(ids: Int32Array, out: Array<PhraseHit<P>> = [], limit = Infinity): Array<PhraseHit<P>> {
+    const n = ids.length;
+    const root = this.rootChild;
     for (let i = 0; i < n && out.length < limit; i++) {
-      let node = rootNext.get(tokens[i] as string);
+      const first = ids[i] as number;
+      if (first < 0 || first >= root.length) continue;
+      let node = root[first] as number;
       let j = i + 1;
-      while (node !== undefined) {
-        if (node.payloads !== null) for (const payload of node.payloads) out.push({ payload, t0: i, t1: j });
-        if (node.next === null || j >= n) break;
-        node = node.next.get(tokens[j] as string);
+      while (node !== 0) {
+        const here = this.payloads[node];
+        if (here !== null && here !== undefined) for (const payload of here) out.push({ payload, t0: i, t1: j });
+        if (!this.hasChildren[node] || j >= n) break;
+        const id = ids[j] as number;
+        if (id < 0) break;
+        node = this.children.get(node * ID_SPAN + id) ?? 0;
         j++;
       }
     }
     return out;
+  }
+
+  private rootChildOf(id: number): number {
+    return id < this.rootChild.length ? (this.rootChild[id] as number) : 0;
+  }
+
+  private setRootChild(id: number, child: number): void {
+    if (id >= this.rootChild.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.rootChild.length * 2, 256));
+      grown.set(this.rootChild);
+      this.rootChild = grown;
+    }
+    this.rootChild[id] = child;
   }
 }

@@ -20,7 +20,9 @@ export function extractQualifications(doc: Doc, hits: LexiconHits): Qualificatio
     out.push({ level, span: tokenSpan(doc, h.t0, h.t1) });
   }
   YEARS.lastIndex = 0;
-  for (let m = YEARS.exec(doc.norm.text); m !== null && out.length < 60; m = YEARS.exec(doc.norm.text)) {
+  // Both forms name the experience: posts without the word skip the pattern.
+  const text = doc.norm.text;
+  if (text.includes('pengalaman') || text.includes('experience')) for (let m = YEARS.exec(doc.norm.text); m !== null && out.length < 60; m = YEARS.exec(doc.norm.text)) {
     const years = Number(m[1] ?? m[2]);
     if (years > 0 && years < 40) out.push({ level: 'experience', years, span: normSpan(doc, m.index, m.index + m[0].length) });
   }

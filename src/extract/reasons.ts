@@ -86,79 +86,140 @@ function overlapsEvidence(f: Facts, start: number, end: number): boolean {
   return false;
 }
 
-export function buildReasons(f: Facts): Reason[] {
-  const reasons = new Map<string, Span[]>();
-  const add = (code: string, spans: Span[]): void => {
-    const list = reasons.get(code) ?? [];
-    for (const s of spans) if (list.length < MAX_SPANS && !list.some((x) => x.start === s.start && x.end === s.end)) list.push(s);
-    reasons.set(code, list);
-  };
-  const foreign = f.destinations.filter((d) => d.country !== 'ID' && d.kind !== 'transit');
-  const abroad = foreign.length > 0 || f.flags.has('ABROAD');
-  const office = f.jobs.filter((j) => j.group === 'office_online');
-  const gambling = f.jobs.filter((j) => j.group === 'gambling');
-  const informal = f.jobs.filter((j) => j.group === 'informal');
-  const lowReq = f.requirement === 'none' || f.requirement === 'low' || f.requirement === 'unknown';
-  const verifiedLegit = f.legitimacy.some((l) => l.verifiable);
+// Reasons collected for one post, indexed by catalog position (every code the extractor emits is in the catalog),
+// so listing them in catalog order needs no sort. Reused across calls: extraction is synchronous.
+const CODES = [...ORDER.keys()];
+const SLOTS: Array<Span[] | null> = CODES.map(() => null);
+const USED: number[] = [];
 
-  const hubs = f.destinations.filter((d) => d.kind === 'scam_hub');
-  if (hubs.length > 0) add('DEST_SCAM_HUB', hubs.flatMap((d) => d.spans));
-  const decoys = f.destinations.filter((d) => d.kind === 'decoy');
-  if (decoys.length > 0 && (office.length > 0 || gambling.length > 0 || f.jobs.length === 0)) add('DEST_DECOY', decoys.flatMap((d) => d.spans));
-  const transit = f.destinations.filter((d) => d.kind === 'transit');
-  if (transit.length > 0) add('DEST_TRANSIT', transit.flatMap((d) => d.spans));
-  const groups = new Set(f.jobs.map((j) => j.group));
-  if (foreign.length > 0 && groups.size > 0) {
-    const illegal = foreign.filter((d) => ![...groups].some((g) => d.place.legalJobGroups.includes(g)));
-    if (illegal.length === foreign.length) add('DEST_NOT_PLACEMENT', [...illegal.flatMap((d) => d.spans), ...f.jobs.map((j) => j.span)]);
+function addReason(code: string, spans: readonly Span[]): void {
+  const i = ORDER.get(code);
+  if (i === undefined) return;
+  let list = SLOTS[i];
+  if (list === null || list === undefined) {
+    list = [];
+    SLOTS[i] = list;
+    USED.push(i);
+  }
+  for (const s of spans) {
+    if (list.length >= MAX_SPANS) break;
+    let dup = false;
+    for (const x of list) if (x.start === s.start && x.end === s.end) dup = true;
+    if (!dup) list.push(s);
+  }
+}
+
+function addDestinations(list: readonly DestinationMention[], kind: DestinationMention['kind'], code: string): void {
+  let any = false;
+  for (const d of list) if (d.kind === kind) any = true;
+  if (!any) return;
+  for (const d of list) if (d.kind === kind) addReason(code, d.spans);
+}
+
+function addJobs(jobs: readonly JobMention[], group: JobMention['group'], code: string): void {
+  for (const j of jobs) if (j.group === group) addReason(code, [j.span]);
+}
+
+export function buildReasons(f: Facts): Reason[] {
+  USED.length = 0;
+  let foreignCount = 0;
+  let decoy = false;
+  let placement = false;
+  for (const d of f.destinations) {
+    if (d.country !== 'ID' && d.kind !== 'transit') foreignCount++;
+    if (d.kind === 'decoy') decoy = true;
+    if (d.kind === 'placement') placement = true;
+  }
+  const abroad = foreignCount > 0 || f.flags.has('ABROAD');
+  let office = 0;
+  let gambling = 0;
+  let informal = 0;
+  for (const j of f.jobs) {
+    if (j.group === 'office_online') office++;
+    else if (j.group === 'gambling') gambling++;
+    else if (j.group === 'informal') informal++;
+  }
+  const lowReq = f.requirement === 'none' || f.requirement === 'low' || f.requirement === 'unknown';
+  let verifiedLegit = false;
+  for (const l of f.legitimacy) if (l.verifiable) verifiedLegit = true;
+
+  addDestinations(f.destinations, 'scam_hub', 'DEST_SCAM_HUB');
+  if (decoy && (office > 0 || gambling > 0 || f.jobs.length === 0)) addDestinations(f.destinations, 'decoy', 'DEST_DECOY');
+  addDestinations(f.destinations, 'transit', 'DEST_TRANSIT');
+  if (foreignCount > 0 && f.jobs.length > 0) {
+    // Not a placement country when no foreign place allows any of the job groups named.
+    let illegal = 0;
+    for (const d of f.destinations) if (d.country !== 'ID' && d.kind !== 'transit' && !allowsAnyJob(d, f.jobs)) illegal++;
+    if (illegal === foreignCount) {
+      for (const d of f.destinations) if (d.country !== 'ID' && d.kind !== 'transit') addReason('DEST_NOT_PLACEMENT', d.spans);
+      for (const j of f.jobs) addReason('DEST_NOT_PLACEMENT', [j.span]);
+    }
   }
 
-  const maxOffer = f.offers.reduce<PayOffer | undefined>((m, o) => (m === undefined || o.idrMonthly > m.idrMonthly ? o : m), undefined);
+  let maxOffer: PayOffer | undefined;
+  for (const o of f.offers) if (maxOffer === undefined || o.idrMonthly > maxOffer.idrMonthly) maxOffer = o;
   if (maxOffer !== undefined && f.intent.label !== 'news' && f.intent.label !== 'warning') {
     const skilledLegit = f.requirement === 'skilled' && verifiedLegit;
     const unrealistic =
       !skilledLegit &&
       lowReq &&
-      ((f.ratios.destination !== null && f.ratios.destination >= DEST_RATIO && (office.length > 0 || gambling.length > 0 || f.jobs.length === 0)) ||
+      ((f.ratios.destination !== null && f.ratios.destination >= DEST_RATIO && (office > 0 || gambling > 0 || f.jobs.length === 0)) ||
         (f.ratios.title !== null && f.ratios.title >= TITLE_RATIO && abroad) ||
         maxOffer.idrMonthly >= ABSURD_IDR);
-    if (unrealistic) add('PAY_UNREALISTIC', [maxOffer.span]);
-    if (f.ratios.ump !== null && f.ratios.ump >= UMP_RATIO) add('PAY_HIGH_VS_UMP', [maxOffer.span]);
+    if (unrealistic) addReason('PAY_UNREALISTIC', [maxOffer.span]);
+    if (f.ratios.ump !== null && f.ratios.ump >= UMP_RATIO) addReason('PAY_HIGH_VS_UMP', [maxOffer.span]);
   }
-  const usd = f.offers.filter((o) => o.currency === 'USD');
   const foreignCurrency = f.flags.get('PAY_FOREIGN_CURRENCY');
-  if (foreignCurrency !== undefined) add('PAY_FOREIGN_CURRENCY', foreignCurrency.spans);
-  else if (usd.length > 0 && !f.destinations.some((d) => d.kind === 'placement')) add('PAY_FOREIGN_CURRENCY', usd.map((o) => o.span));
+  if (foreignCurrency !== undefined) addReason('PAY_FOREIGN_CURRENCY', foreignCurrency.spans);
+  else if (!placement) for (const o of f.offers) if (o.currency === 'USD') addReason('PAY_FOREIGN_CURRENCY', [o.span]);
 
-  if (office.length > 0 && abroad) add('JOB_OFFICE_ONLINE', office.map((j) => j.span));
-  if (gambling.length > 0) add('JOB_GAMBLING', gambling.map((j) => j.span));
-  if (informal.length > 0 && abroad) add('JOB_INFORMAL', informal.map((j) => j.span));
+  if (office > 0 && abroad) addJobs(f.jobs, 'office_online', 'JOB_OFFICE_ONLINE');
+  if (gambling > 0) addJobs(f.jobs, 'gambling', 'JOB_GAMBLING');
+  if (informal > 0 && abroad) addJobs(f.jobs, 'informal', 'JOB_INFORMAL');
 
   for (const [code, flag] of f.flags) {
     if (code === 'ABROAD' || code === 'PAY_FOREIGN_CURRENCY') continue;
     if (code === 'FREE_TRAVEL' && f.flags.has('FREE_TRAVEL_OFFICE_JOB')) continue;
-    if (REASON_CATALOG[code] !== undefined) add(code, flag.spans);
+    if (REASON_CATALOG[code] !== undefined) addReason(code, flag.spans);
   }
   for (const l of f.legitimacy) {
-    if (l.code === 'LEGIT_SIP2MI' || l.code === 'LEGIT_SIP3MI') {
-      if (l.verifiable) add(l.code, [l.span]);
-      else add('LEGIT_P3MI_NAME', [l.span]);
-    } else if (REASON_CATALOG[l.code] !== undefined) add(l.code, [l.span]);
+    if (l.code === 'LEGIT_SIP2MI' || l.code === 'LEGIT_SIP3MI') addReason(l.verifiable ? l.code : 'LEGIT_P3MI_NAME', [l.span]);
+    else if (REASON_CATALOG[l.code] !== undefined) addReason(l.code, [l.span]);
   }
-  if (f.intent.label === 'warning') add('INTENT_WARNING', []);
-  else if (f.intent.label === 'news') add('INTENT_NEWS', []);
-  else if (f.intent.label === 'recruiting') add('INTENT_RECRUITING', []);
+  if (f.intent.label === 'warning') addReason('INTENT_WARNING', []);
+  else if (f.intent.label === 'news') addReason('INTENT_NEWS', []);
+  else if (f.intent.label === 'recruiting') addReason('INTENT_RECRUITING', []);
 
-  return [...reasons.entries()]
-    .sort((a, b) => (ORDER.get(a[0]) ?? 999) - (ORDER.get(b[0]) ?? 999))
-    .map(([code, spans]) => ({ code, label: reasonLabel(code), spans: mergeSpans(spans) }));
+  USED.sort((a, b) => a - b);
+  const out: Reason[] = [];
+  for (const i of USED) {
+    const code = CODES[i] as string;
+    out.push({ code, label: reasonLabel(code), spans: mergeSpans(SLOTS[i] as Span[]) });
+    SLOTS[i] = null;
+  }
+  USED.length = 0;
+  return out;
+}
+
+function allowsAnyJob(d: DestinationMention, jobs: readonly JobMention[]): boolean {
+  for (const j of jobs) if (d.place.legalJobGroups.includes(j.group)) return true;
+  return false;
 }
 
 /** Sorted, with overlapping or touching spans merged, so the console highlights each stretch once. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  let sorted = true;
+  for (let i = 1; i < spans.length; i++) {
+    const a = spans[i - 1] as Span;
+    const b = spans[i] as Span;
+    if (b.start < a.start || (b.start === a.start && b.end < a.end)) {
+      sorted = false;
+      break;
+    }
+  }
+  const list = sorted ? spans : [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Span[] = [];
-  for (const s of sorted) {
+  for (const s of list) {
     const last = out[out.length - 1];
     if (last !== undefined && s.start <= last.end) last.end = Math.max(last.end, s.end);
     else out.push({ start: s.start, end: s.end });
