@@ -34,6 +34,8 @@ export class CampaignTracker {
   private lastId = 0;
   private syncing: Promise<void> | undefined;
   private listener: RepeatOffenderListener | undefined;
+  /** Campaign ids that merged into others since their posts were last relabelled in the store. */
+  private readonly merged = new Set<number>();
   /** Signatures computed from text during the last sync (the rest were read from the store); for tests and logs. */
   computedSignatures = 0;
 
@@ -73,7 +75,7 @@ export class CampaignTracker {
             fresh.ids.push(id);
             fresh.hex.push(Buffer.from(encodeSignature(signature)).toString('hex'));
           }
-          this.index.addWithSignature(
+          const added = this.index.addWithSignature(
             {
               id,
               platform: r.platform,
@@ -85,6 +87,7 @@ export class CampaignTracker {
             },
             signature,
           );
+          for (const gone of added.mergedCampaigns) this.merged.add(gone);
         }
         this.lastId = Math.max(this.lastId, id);
       }
@@ -102,22 +105,71 @@ export class CampaignTracker {
     }
   }
 
-  /** Assigns the posts to campaigns (stored on the posts) and weighs earlier decisions for each. */
+  /**
+   * Assigns the posts to campaigns (stored on the posts) and weighs earlier decisions for each. The cost
+   * follows the batch and the merges it caused, not the size of the campaigns: labels are written for the
+   * batch's posts, a merged campaign is relabelled by one indexed UPDATE, and earlier decisions are counted
+   * per campaign in the database.
+   */
   async assess(posts: Post[], _features: Map<number, Features>): Promise<Map<number, RepeatOffenderResult>> {
     await this.sync();
-    // Store every member's campaign in one statement: merges relabel older posts too.
     const labels = new Map<number, number>();
-    const linked = new Map<number, { campaign: number[]; contacts: number[] }>();
     for (const post of posts) {
       const campaignId = this.index.campaignOf(post.id);
-      if (campaignId === undefined) continue;
-      const campaign = this.index.members(campaignId);
-      for (const member of campaign) labels.set(member, campaignId);
-      const others = campaign.filter((id) => id !== post.id);
-      const inCampaign = new Set(others);
-      const contacts = this.index.relatedPosts(post.id, 200).map((r) => r.postId).filter((id) => id !== post.id && !inCampaign.has(id));
-      if (others.length + contacts.length > 0) linked.set(post.id, { campaign: others, contacts });
+      if (campaignId !== undefined) labels.set(post.id, campaignId);
     }
+    await this.writeLabels(labels);
+
+    // Posts sharing a contact but outside the campaign (possible only through contacts that never merge).
+    const contactLinks = new Map<number, number[]>();
+    const linked: Post[] = [];
+    for (const post of posts) {
+      const campaignId = labels.get(post.id);
+      if (campaignId === undefined) continue;
+      const contacts = this.index.relatedPosts(post.id, 200).map((r) => r.postId).filter((id) => id !== post.id && this.index.campaignOf(id) !== campaignId);
+      if (contacts.length > 0) contactLinks.set(post.id, contacts);
+      if (contacts.length > 0 || this.index.campaignSize(campaignId) > 1) linked.push(post);
+    }
+    const results = new Map<number, RepeatOffenderResult>();
+    if (linked.length === 0) return results;
+    const batch = linked.map((p) => p.id);
+    // Earlier decisions per campaign, counted in posts; the batch's own posts have no decided case yet.
+    const perCampaign = await this.store.db.query<{ campaign_id: number; scam: number; referred: number; taken_down_at: Date | string | null }>(
+      `SELECT p.campaign_id, count(DISTINCT c.post_id) FILTER (WHERE c.decision = 'scam')::int AS scam,
+              count(DISTINCT c.post_id) FILTER (WHERE c.status IN ('referred', 'closed'))::int AS referred,
+              min(c.updated_at) FILTER (WHERE c.outcome = 'taken_down') AS taken_down_at
+       FROM posts p JOIN cases c ON c.post_id = p.id
+       WHERE p.campaign_id = ANY($1::int[]) AND p.id <> ALL($2::int[]) GROUP BY p.campaign_id`,
+      [[...new Set(linked.map((p) => labels.get(p.id)!))], batch],
+    );
+    const campaignPrior = new Map(perCampaign.map((r) => [Number(r.campaign_id), r]));
+    const contactIds = [...new Set([...contactLinks.values()].flat())];
+    const contactRows = contactIds.length === 0 ? [] : await this.store.db.query<{ post_id: number; scam: boolean; referred: boolean }>(
+      `SELECT post_id, bool_or(decision = 'scam') AS scam, bool_or(status IN ('referred', 'closed')) AS referred FROM cases WHERE post_id = ANY($1::int[]) GROUP BY post_id`,
+      [contactIds],
+    );
+    const contactPrior = new Map(contactRows.map((r) => [Number(r.post_id), r]));
+    for (const post of linked) {
+      const prior = campaignPrior.get(labels.get(post.id)!);
+      const contacts = contactLinks.get(post.id) ?? [];
+      const seenAt = new Date(post.postedAt ?? post.collectedAt).getTime();
+      const takenDown = prior?.taken_down_at;
+      results.set(
+        post.id,
+        decideRepeatOffender({
+          campaign: { scam: Number(prior?.scam ?? 0), referred: Number(prior?.referred ?? 0) },
+          contacts: { scam: contacts.filter((id) => contactPrior.get(id)?.scam).length, referred: contacts.filter((id) => contactPrior.get(id)?.referred).length },
+          repostAfterTakedown: takenDown !== null && takenDown !== undefined && new Date(takenDown).getTime() < seenAt,
+        }),
+      );
+    }
+    const repeats = [...results].filter(([, r]) => r.repeat).map(([id]) => id);
+    if (repeats.length > 0) this.listener?.(repeats);
+    return results;
+  }
+
+  /** Stores the batch's campaigns and renames merged campaigns; merges stay pending until written. */
+  private async writeLabels(labels: Map<number, number>): Promise<void> {
     if (labels.size > 0) {
       await this.store.db.query(
         `UPDATE posts p SET campaign_id = l.campaign_id FROM unnest($1::int[], $2::int[]) AS l(id, campaign_id)
@@ -125,34 +177,16 @@ export class CampaignTracker {
         [[...labels.keys()], [...labels.values()]],
       );
     }
-    const results = new Map<number, RepeatOffenderResult>();
-    if (linked.size === 0) return results;
-    // One read of earlier decisions for every linked post of the batch.
-    const ids = [...new Set([...linked.values()].flatMap((l) => [...l.campaign, ...l.contacts]))];
-    const rows = await this.store.db.query<{ post_id: number; scam: boolean; referred: boolean; taken_down_at: Date | string | null }>(
-      `SELECT post_id, bool_or(decision = 'scam') AS scam, bool_or(status IN ('referred', 'closed')) AS referred,
-              min(updated_at) FILTER (WHERE outcome = 'taken_down') AS taken_down_at
-       FROM cases WHERE post_id = ANY($1::int[]) GROUP BY post_id`,
-      [ids],
+    if (this.merged.size === 0) return;
+    const merged = [...this.merged];
+    // A merged campaign's id is one of its posts, so campaignOf gives where it went, through later merges too.
+    const into = merged.map((id) => this.index.campaignOf(id) ?? id);
+    await this.store.db.query(
+      `UPDATE posts p SET campaign_id = m.target FROM unnest($1::int[], $2::int[]) AS m(old, target)
+       WHERE p.campaign_id = m.old AND m.old <> m.target`,
+      [merged, into],
     );
-    const prior = new Map(rows.map((r) => [Number(r.post_id), r]));
-    const tally = (postIds: number[]) => ({
-      scam: postIds.filter((id) => prior.get(id)?.scam).length,
-      referred: postIds.filter((id) => prior.get(id)?.referred).length,
-    });
-    for (const post of posts) {
-      const links = linked.get(post.id);
-      if (!links) continue;
-      const seenAt = new Date(post.postedAt ?? post.collectedAt).getTime();
-      const repostAfterTakedown = links.campaign.some((id) => {
-        const at = prior.get(id)?.taken_down_at;
-        return at !== null && at !== undefined && new Date(at).getTime() < seenAt;
-      });
-      results.set(post.id, decideRepeatOffender({ campaign: tally(links.campaign), contacts: tally(links.contacts), repostAfterTakedown }));
-    }
-    const repeats = [...results].filter(([, r]) => r.repeat).map(([id]) => id);
-    if (repeats.length > 0) this.listener?.(repeats);
-    return results;
+    for (const id of merged) this.merged.delete(id);
   }
 
   /** Posts related to one post (same campaign text or a shared contact), for the case view. */

@@ -215,6 +215,12 @@ export class CampaignIndex {
     return out.sort((a, b) => a - b);
   }
 
+  /** Number of posts in a campaign; 0 when `campaignId` names no current campaign. O(1). */
+  campaignSize(campaignId: number): number {
+    const root = this.rootOfCampaign(campaignId);
+    return root === undefined ? 0 : this.sets.sizeOf(root);
+  }
+
   /** Every current campaign id with more than `minPosts - 1` posts, ascending. O(posts): for batch jobs, not requests. */
   campaigns(minPosts = 1): number[] {
     const out: number[] = [];
