@@ -24,7 +24,17 @@ const WORD_SALT = 0x1b873593;
 const BIGRAM_SALT = 0x5bd1e995;
 const CHAR_BASIS = 0x27d4eb2f;
 const LONG_NUMBER = 4;
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+// Word characters: ASCII letters and digits, and any Unicode letter, number or mark. A 64 KiB table built once
+// keeps the hot loop free of regex calls (lone surrogates are not word characters, as before).
+const WORD = new Uint8Array(65536);
+{
+  const word = /[\p{L}\p{N}\p{M}]/u;
+  for (let c = 0; c < 65536; c++) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) WORD[c] = 1;
+    else if (c > 127 && word.test(String.fromCharCode(c))) WORD[c] = 1;
+  }
+}
 
 /** Growable output of `hashGrams`: the hashed index of every n-gram and, when `track` is set, where it came from. */
 export class GramBuffer {
@@ -64,10 +74,8 @@ export class GramBuffer {
   }
 }
 
-function isWordCode(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  return NON_ASCII_WORD.test(text[i] ?? '');
-}
+/** The current word padded with spaces, digits folded to '0': what character n-grams are read from. */
+let padded = new Int32Array(258);
 
 /**
  * Hashes every n-gram of `text` (which should already be the extractor's normalized text) into `out`
@@ -91,8 +99,7 @@ export function hashGrams(text: string, params: TextHashingParams, out: GramBuff
   let prevStart = 0;
   let i = 0;
   while (i < n) {
-    const c = lower.charCodeAt(i);
-    if (!isWordCode(c, lower, i)) {
+    if (WORD[lower.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
@@ -102,7 +109,7 @@ export function hashGrams(text: string, params: TextHashingParams, out: GramBuff
     let digits = true;
     while (i < n) {
       const d = lower.charCodeAt(i);
-      if (!isWordCode(d, lower, i)) break;
+      if (WORD[d] !== 1) break;
       const isDigit = d >= 48 && d <= 57;
       if (!isDigit) digits = false;
       raw = Math.imul(raw ^ d, FNV_PRIME);
@@ -128,24 +135,28 @@ export function hashGrams(text: string, params: TextHashingParams, out: GramBuff
     prevWord = wordHash;
     prevStart = start;
     // Character n-grams over " word " with digits folded to 0, so "0812…" and "0813…" share grams.
-    const padded = end - start + 2;
-    for (let p = 0; p < padded - 2; p++) {
-      let h = CHAR_BASIS;
-      for (let q = p; q < padded && q - p < charMax; q++) {
-        let code = 32;
-        if (q > 0 && q < padded - 1) {
-          code = lower.charCodeAt(start + q - 1);
-          if (code >= 48 && code <= 57) code = 48;
+    const width = end - start + 2;
+    if (padded.length < width) padded = new Int32Array(width * 2);
+    const codes = padded;
+    codes[0] = 32;
+    for (let q = 1; q < width - 1; q++) {
+      const code = lower.charCodeAt(start + q - 1);
+      codes[q] = code >= 48 && code <= 57 ? 48 : code;
+    }
+    codes[width - 1] = 32;
+    for (let p = 0; p < width - 2; p++) {
+      // Each start's grams extend the same FNV chain: the 3-gram's state continues into the 4- and 5-gram.
+      let h = Math.imul(CHAR_BASIS ^ (codes[p] as number), FNV_PRIME);
+      h = Math.imul(h ^ (codes[p + 1] as number), FNV_PRIME);
+      const last = Math.min(width, p + charMax);
+      for (let q = p + 2; q < last; q++) {
+        h = Math.imul(h ^ (codes[q] as number), FNV_PRIME);
+        if (track) {
+          kinds[len] = HashKind.Char;
+          starts[len] = start;
+          ends[len] = end;
         }
-        h = Math.imul(h ^ code, FNV_PRIME);
-        if (q - p >= 2) {
-          if (track) {
-            kinds[len] = HashKind.Char;
-            starts[len] = start;
-            ends[len] = end;
-          }
-          indices[len++] = fmix32(h) & mask;
-        }
+        indices[len++] = fmix32(h) & mask;
       }
     }
   }

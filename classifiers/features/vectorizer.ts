@@ -4,6 +4,9 @@
 import { GramBuffer, HashKind, hashGrams, type TextHashingParams } from './text-hashing.js';
 import type { SparseMatrixBuilder } from './sparse-matrix.js';
 
+// Read once: a const enum imported from another module is a property lookup under isolated transpilation.
+const BIGRAM: number = HashKind.Bigram;
+
 export type FeatureValues = Readonly<Record<string, number>>;
 
 /** Squashes extracted values (counts, pay ratios of 40×) onto a scale comparable to the normalised text block. */
@@ -23,9 +26,9 @@ export interface TextContributions {
   lower: string;
   /** Text block's total contribution to the margin. */
   total: number;
-  /** One entry per word occurrence (its unigram and character grams). */
+  /** One entry per word occurrence (its unigram and character grams) whose contribution is positive. */
   words: SpanWeight[];
-  /** One entry per adjacent word pair. */
+  /** One entry per adjacent word pair whose contribution is positive. */
   pairs: SpanWeight[];
 }
 
@@ -40,6 +43,7 @@ export class Vectorizer {
   private distinct = new Int32Array(4096);
   private counts = new Int32Array(4096);
   private gramSlots = new Int32Array(4096);
+  private shares = new Float64Array(4096);
 
   constructor(
     readonly hashing: TextHashingParams,
@@ -49,29 +53,34 @@ export class Vectorizer {
     this.dim = this.textDim + featureNames.length;
   }
 
+  /** Makes the counting table at least twice as large as `n` grams (a power of two). */
+  private ensureTable(n: number): void {
+    let cap = this.keys.length;
+    if (cap >= n * 2) return;
+    while (cap < n * 2) cap *= 2;
+    this.keys = new Int32Array(cap).fill(-1);
+    this.slotCounts = new Int32Array(cap);
+    this.distinct = new Int32Array(cap);
+    this.counts = new Int32Array(cap);
+    this.slots = new Int32Array(cap);
+  }
+
   /**
-   * Counts equal grams with a small open-addressing table (it stays in cache, unlike a 2^20 count array
-   * or a sort). Fills `distinct`/`counts` and returns how many distinct grams there are.
+   * Counts equal grams of `text` with a small open-addressing table (it stays in cache, unlike a 2^20 count
+   * array or a sort). Returns how many distinct grams there are; `slots[0..m)` lists their table slots in
+   * first-seen order, and the caller must reset `keys` at those slots to -1.
    */
-  private countGrams(text: string): number {
+  private tally(text: string): number {
     hashGrams(text, this.hashing, this.grams);
     const n = this.grams.length;
-    let cap = this.keys.length;
-    if (cap < n * 2) {
-      while (cap < n * 2) cap *= 2;
-      this.keys = new Int32Array(cap).fill(-1);
-      this.slotCounts = new Int32Array(cap);
-      this.distinct = new Int32Array(cap);
-      this.counts = new Int32Array(cap);
-      this.slots = new Int32Array(cap);
-    }
-    const mask = cap - 1;
+    this.ensureTable(n);
+    const mask = this.keys.length - 1;
     const { keys, slotCounts, slots } = this;
     const indices = this.grams.indices;
     let m = 0;
     for (let k = 0; k < n; k++) {
       const index = indices[k] as number;
-      let slot = Math.imul(index, 0x9e3779b1) >>> 0 & mask;
+      let slot = (Math.imul(index, 0x9e3779b1) >>> 0) & mask;
       for (;;) {
         const key = keys[slot] as number;
         if (key === index) {
@@ -87,6 +96,13 @@ export class Vectorizer {
         slot = (slot + 1) & mask;
       }
     }
+    return m;
+  }
+
+  /** Distinct grams of `text` into `distinct`/`counts` (first-seen order); returns how many. */
+  private countGrams(text: string): number {
+    const m = this.tally(text);
+    const { keys, slotCounts, slots } = this;
     for (let k = 0; k < m; k++) {
       const slot = slots[k] as number;
       this.distinct[k] = keys[slot] as number;
@@ -120,14 +136,18 @@ export class Vectorizer {
 
   /** w·x without building x: the hot path of scoring. `weights` has `dim` entries. */
   margin(normalizedText: string, features: FeatureValues, weights: Float32Array | Float64Array): number {
-    const distinct = this.countGrams(normalizedText);
+    const n = this.tally(normalizedText);
+    // Same order of operations as textContributions(), so explanations agree with probability() to the bit.
+    const { keys, slotCounts, slots } = this;
     let norm = 0;
     let s = 0;
-    for (let k = 0; k < distinct; k++) {
-      const c = this.counts[k] as number;
+    for (let k = 0; k < n; k++) {
+      const slot = slots[k] as number;
+      const c = slotCounts[slot] as number;
       const v = c === 1 ? 1 : 1 + Math.log(c);
       norm += v * v;
-      s += (weights[this.distinct[k] as number] as number) * v;
+      s += (weights[keys[slot] as number] as number) * v;
+      keys[slot] = -1;
     }
     let out = norm > 0 ? s / Math.sqrt(norm) : 0;
     for (let slot = 0; slot < this.featureNames.length; slot++) {
@@ -137,31 +157,18 @@ export class Vectorizer {
     return out;
   }
 
-  /**
-   * The text block's log-odds contribution, and its split over words and word pairs for explanations.
-   * Character grams are credited to the word they lie in; a gram seen c times contributes w·(1+ln c)/‖x‖
-   * in total, shared equally between its occurrences.
-   */
-  textContributions(normalizedText: string, weights: Float32Array | Float64Array): TextContributions {
-    const buffer = this.traced;
-    const lower = hashGrams(normalizedText, this.hashing, buffer);
+  /** tally() for the traced buffer, also remembering each gram's slot in `gramSlots` to read its count back. */
+  private tallyTraced(buffer: GramBuffer): number {
     const n = buffer.length;
-    // Reuse the counting table, remembering each gram's slot to read its count back.
-    let cap = this.keys.length;
-    if (cap < n * 2) {
-      while (cap < n * 2) cap *= 2;
-      this.keys = new Int32Array(cap).fill(-1);
-      this.slotCounts = new Int32Array(cap);
-      this.distinct = new Int32Array(cap);
-      this.counts = new Int32Array(cap);
-      this.slots = new Int32Array(cap);
-    }
+    this.ensureTable(n);
     if (this.gramSlots.length < n) this.gramSlots = new Int32Array(Math.max(n, this.gramSlots.length * 2));
-    const mask = cap - 1;
+    if (this.shares.length < this.keys.length) this.shares = new Float64Array(this.keys.length);
+    const mask = this.keys.length - 1;
     const { keys, slotCounts, slots, gramSlots } = this;
+    const indices = buffer.indices;
     let m = 0;
     for (let k = 0; k < n; k++) {
-      const index = buffer.indices[k] as number;
+      const index = indices[k] as number;
       let slot = (Math.imul(index, 0x9e3779b1) >>> 0) & mask;
       for (;;) {
         const key = keys[slot] as number;
@@ -179,7 +186,15 @@ export class Vectorizer {
       }
       gramSlots[k] = slot;
     }
-    // Same order of operations as margin(), so the total is bit-identical to what probability() uses.
+    return m;
+  }
+
+  /**
+   * The text block's margin over the `m` tallied grams, in the same order of operations as margin() so the
+   * two agree to the bit; leaves in `shares[slot]` each distinct gram's contribution per occurrence.
+   */
+  private shareOut(m: number, weights: Float32Array | Float64Array): number {
+    const { keys, slotCounts, slots, shares } = this;
     let norm = 0;
     let s = 0;
     for (let k = 0; k < m; k++) {
@@ -187,25 +202,52 @@ export class Vectorizer {
       const c = slotCounts[slot] as number;
       const v = c === 1 ? 1 : 1 + Math.log(c);
       norm += v * v;
-      s += (weights[keys[slot] as number] as number) * v;
+      const wv = (weights[keys[slot] as number] as number) * v;
+      shares[slot] = wv;
+      s += wv;
     }
-    const total = norm > 0 ? s / Math.sqrt(norm) : 0;
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < m; k++) {
+      const slot = slots[k] as number;
+      shares[slot] = ((shares[slot] as number) * inv) / (slotCounts[slot] as number);
+    }
+    return norm > 0 ? s / Math.sqrt(norm) : 0;
+  }
+
+  /**
+   * The text block's log-odds contribution, and its split over words and word pairs for explanations.
+   * Character grams are credited to the word they lie in; a gram seen c times contributes w·(1+ln c)/‖x‖
+   * in total, shared equally between its occurrences.
+   */
+  textContributions(normalizedText: string, weights: Float32Array | Float64Array): TextContributions {
+    const buffer = this.traced;
+    const lower = hashGrams(normalizedText, this.hashing, buffer);
+    const n = buffer.length;
+    const m = this.tallyTraced(buffer);
+    const { keys, slots, gramSlots, shares } = this;
+    const total = this.shareOut(m, weights);
+    // Every occurrence of a word has the same grams, hence the same contribution: only words and pairs that
+    // push towards scam can become reasons, so only those are returned (no objects for the rest).
     const words: SpanWeight[] = [];
     const pairs: SpanWeight[] = [];
-    let current: SpanWeight | null = null;
+    const { kinds, starts, ends } = buffer;
+    let wordStart = -1;
+    let wordEnd = -1;
+    let wordWeight = 0;
     for (let k = 0; k < n; k++) {
-      const c = slotCounts[gramSlots[k] as number] as number;
-      const contribution = ((weights[buffer.indices[k] as number] as number) * (c === 1 ? 1 : 1 + Math.log(c)) * inv) / c;
-      const start = buffer.starts[k] as number;
-      const end = buffer.ends[k] as number;
-      if (buffer.kinds[k] === HashKind.Bigram) pairs.push({ start, end, weight: contribution });
-      else if (current !== null && current.start === start) current.weight += contribution;
+      const contribution = shares[gramSlots[k] as number] as number;
+      const kind = kinds[k];
+      if (kind === BIGRAM) {
+        if (contribution > 0) pairs.push({ start: starts[k] as number, end: ends[k] as number, weight: contribution });
+      } else if (wordStart !== -1 && wordStart === starts[k]) wordWeight += contribution;
       else {
-        current = { start, end, weight: contribution };
-        words.push(current);
+        if (wordStart !== -1 && wordWeight > 0) words.push({ start: wordStart, end: wordEnd, weight: wordWeight });
+        wordStart = starts[k] as number;
+        wordEnd = ends[k] as number;
+        wordWeight = contribution;
       }
     }
+    if (wordStart !== -1 && wordWeight > 0) words.push({ start: wordStart, end: wordEnd, weight: wordWeight });
     for (let k = 0; k < m; k++) keys[slots[k] as number] = -1;
     return { lower, total, words, pairs };
   }

@@ -21,8 +21,25 @@ const TOP_TERMS = 5;
 
 const EXPLICIT_SLOTS: Readonly<Record<string, readonly string[]>> = reasonSlots.slots;
 
+// Memo of slotMatchesCode: every post asks it for each (reason, feature) pair, and both sets are small and fixed.
+const MATCHES = new Map<string, Map<string, boolean>>();
+
 /** The listed slots for `code`, else slots named like it: `dest.scam_hub` ↔ DEST_SCAM_HUB, `flag.free_travel` ↔ FREE_TRAVEL. */
 export function slotMatchesCode(slot: string, code: string): boolean {
+  let bySlot = MATCHES.get(code);
+  if (!bySlot) {
+    bySlot = new Map();
+    MATCHES.set(code, bySlot);
+  }
+  let match = bySlot.get(slot);
+  if (match === undefined) {
+    match = computeSlotMatch(slot, code);
+    bySlot.set(slot, match);
+  }
+  return match;
+}
+
+function computeSlotMatch(slot: string, code: string): boolean {
   const explicit = EXPLICIT_SLOTS[code];
   if (explicit) return explicit.includes(slot);
   const joined = slot.toLowerCase().replace(/[^a-z0-9]+/g, '_');
