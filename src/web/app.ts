@@ -7,6 +7,7 @@ import type { AppEnv } from './env.js';
 import { accessMiddleware } from './middleware/access.js';
 import { langMiddleware } from './middleware/lang.js';
 import { sandboxEvidence, securityHeaders } from './middleware/security.js';
+import { clearReadCacheOnWrite } from './read-cache.js';
 import { apiOpsRoutes } from './routes/api-ops.js';
 import { campaignRoutes } from './routes/campaign-routes.js';
 import { takedownRoutes } from './routes/takedown-routes.js';
@@ -36,6 +37,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : bodyLimit({ maxSize: MAX_FORM_BYTES })(c, next)));
   app.use('*', langMiddleware(settings.lang, settings.cookieSecure));
   app.use('*', accessMiddleware(deps.store, settings));
+  app.use('*', clearReadCacheOnWrite(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', metricsRoutes(deps));
   app.route('/', staticRoutes());

@@ -14,6 +14,8 @@ export interface ReviewSettings {
   sessionIdleMinutes: number;
   /** Seconds a checked session or token is reused without the database (see AUTH_CACHE_SECONDS). */
   authCacheSeconds: number;
+  /** Milliseconds a queue page is reused (see QUEUE_CACHE_MS); 0 turns the cache off. */
+  queueCacheMs: number;
   cookieSecure: boolean;
   claimLeaseMinutes: number;
   loginMaxFailures: number;
@@ -25,6 +27,7 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   sessionTtlMinutes: 480,
   sessionIdleMinutes: 60,
   authCacheSeconds: 5,
+  queueCacheMs: 1000,
   cookieSecure: false,
   claimLeaseMinutes: 30,
   loginMaxFailures: 5,

@@ -6,6 +6,7 @@ import { Platform, ReviewQueue } from '../../contracts/common.js';
 import { runCaseAction, type CaseCommand } from '../../review/case-service.js';
 import { reviewSettings, type WebDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
+import { readCacheFor } from '../read-cache.js';
 import { vForm, vQuery } from '../validate.js';
 import { queuePage } from '../views/queue-page.js';
 
@@ -37,6 +38,7 @@ const SWEEP_EVERY_MS = 15_000;
 export function consoleQueueRoutes(deps: WebDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const settings = reviewSettings(deps);
+  const cache = readCacheFor(deps);
   let lastSweep = 0;
 
   app.get('/', vQuery(QueueQuery), async (c) => {
@@ -46,7 +48,8 @@ export function consoleQueueRoutes(deps: WebDeps): Hono<AppEnv> {
       await deps.store.caseActions.releaseExpired();
     }
     const filter = { ...q, from: q.from ? `${q.from}T00:00:00Z` : undefined, to: q.to ? new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString() : undefined };
-    const rows = await deps.store.review.queue(filter);
+    const { lang: _lang, ...key } = filter;
+    const rows = await cache.get(`console:${JSON.stringify(key)}`, () => deps.store.review.queue(filter));
     const url = new URL(c.req.url);
     return c.html(queuePage({ lang: c.get('lang'), principal: c.get('principal'), path: `${url.pathname}${url.search}` }, { ...filter, from: q.from, to: q.to }, rows));
   });
