@@ -1,29 +1,54 @@
-// bench:pipeline — N posts through every stage (extract, score, route) on real Redis and a real
-// database, next to BullMQ's own throughput for no-op jobs measured in the same run.
-// Usage: npm run bench:pipeline -- [--posts N] ; DATABASE_URL selects PostgreSQL (default: PGlite in a temp dir).
+// bench:pipeline — N posts through every stage (ingest, extract, score, route, cases) on real Redis and a
+// real database, next to BullMQ's own throughput for no-op jobs measured in the same run.
+//
+// Usage: npm run bench:pipeline -- [--posts N] [--batch B] [--concurrency C] [--layout L]
+//   DATABASE_URL selects PostgreSQL (default: PGlite in a temp dir).
+//   --layout says which stage workers run in which process, as a deployment would run
+//   `waspada worker <stage>` processes: groups separated by ',', stages in a group joined by '+';
+//   'main' is this process (which also ingests and, with PGlite, owns the database and serves it to
+//   the others on a loopback socket). Default 'main:route,extract+score': route here, extract and score
+//   in one child process, so the two cores each get a share (database + campaigns | extraction + model).
+//   'main:extract+score+route' runs everything in one process.
+// Prints per-process CPU time on stderr; the last stdout line is one JSON object.
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import pino from 'pino';
 import { createScorerSource } from '../src/app/scorers.js';
 import { ingestDeps } from '../src/app/stage-deps.js';
 import { assembleServices } from '../src/app/assemble-services.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { Stage } from '../src/contracts/jobs.js';
 import { Ingestor } from '../src/ingest/ingest-records.js';
 import { queueSettings } from '../src/queue/catalog.js';
 import { JobProducer } from '../src/queue/producer.js';
 import { DEFAULT_LOCAL_REDIS, ping, startPrivateRedis } from '../src/queue/redis-server.js';
 import { WorkerHost } from '../src/queue/worker-host.js';
-import { openStore } from '../src/store/open.js';
+import { openStore, type OpenedStore } from '../src/store/open.js';
 import { STAGE_WORKERS } from '../workers/all.js';
 
-const { values } = parseArgs({ options: { posts: { type: 'string', default: '20000' } } });
+const { values } = parseArgs({
+  options: {
+    posts: { type: 'string', default: '20000' },
+    batch: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '2' },
+    layout: { type: 'string', default: 'main:route,extract+score' },
+    child: { type: 'string' },
+  },
+});
 const N = Number(values.posts);
 const log = pino({ level: 'silent' });
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 async function redisUrl(dataDir: string): Promise<{ url: string; stop?: () => Promise<void> }> {
   const url = process.env.REDIS_URL ?? DEFAULT_LOCAL_REDIS;
@@ -71,29 +96,118 @@ function corpusTexts(): string[] {
     .map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
+// A URL without a user (postgres://127.0.0.1:5432/test) would fail in node-postgres when USER is unset.
+process.env.PGUSER ??= process.env.USER ?? 'postgres';
+
+async function createSchema(url: string, name: string): Promise<{ name: string; drop(): Promise<void> }> {
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE SCHEMA ${name}`);
+  return { name, drop: () => admin(`DROP SCHEMA ${name} CASCADE`) };
+}
+
+function withSearchPath(url: string, schema: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+function parseStages(group: string): Stage[] {
+  return group.split('+').filter(Boolean).map((s) => Stage.parse(s));
+}
+
+/** Stage workers of one process on the bench's Redis prefix and database, as `waspada worker` builds them. */
+async function startWorkers(config: Config, url: string, opened: OpenedStore, stages: Stage[]) {
+  const settings = queueSettings(config, url);
+  const producer = new JobProducer(settings, await opened.store.installationId());
+  const redisClient = new Redis(url, { maxRetriesPerRequest: null });
+  const services = assembleServices({ config, log, store: opened.store, producer, redisUrl: url, redis: redisClient, scorers: await createScorerSource(config) });
+  const host = new WorkerHost(settings, services, { concurrency: config.workerConcurrency, log });
+  host.start(stages, stages.map((s) => STAGE_WORKERS[s]));
+  await host.waitUntilReady();
+  return {
+    services,
+    producer,
+    async close() {
+      await host.close();
+      await producer.close();
+      await services.closeLazy();
+      redisClient.disconnect();
+    },
+  };
+}
+
+/** A child process: stage workers until the parent says stop, then its CPU time back to the parent. */
+async function child(stages: Stage[]): Promise<void> {
+  const config = loadConfig(process.env);
+  const url = process.env.REDIS_URL!;
+  const opened = await openStore(config, { command: `bench worker ${stages.join('+')}` });
+  const workers = await startWorkers(config, url, opened, stages);
+  const cpu0 = cpuMs();
+  process.send!({ ready: true });
+  process.on('message', (msg: { stop?: boolean }) => {
+    if (!msg.stop) return;
+    void (async () => {
+      const cpu = cpuMs() - cpu0;
+      await workers.close();
+      await opened.close();
+      process.send!({ cpuMs: cpu }, () => process.exit(0));
+    })();
+  });
+}
+
+function spawnChild(stages: Stage[], env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; stop(): Promise<number> }> {
+  const proc = fork(fileURLToPath(import.meta.url), ['--child', stages.join('+')], { env, execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`bench worker ${stages.join('+')} exited with ${code}`)));
+    proc.once('message', () =>
+      resolve({
+        proc,
+        stop: () =>
+          new Promise<number>((done) => {
+            proc.removeAllListeners('exit');
+            proc.on('message', (msg: { cpuMs?: number }) => msg.cpuMs !== undefined && done(msg.cpuMs));
+            proc.send({ stop: true });
+          }),
+      }),
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'waspada-bench-'));
   const redis = await redisUrl(dataDir);
   const prefix = `bench-${process.pid}`;
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir }, { queuePrefix: prefix });
-  say(`bench:pipeline: ${N} posts, database ${config.databaseUrl ? 'PostgreSQL' : 'PGlite'}, redis ${redis.url}`);
+  const overrides = { queuePrefix: prefix, batchSize: Number(values.batch), workerConcurrency: Number(values.concurrency) };
+  // On PostgreSQL the run gets a throwaway schema, dropped at the end, so no existing table is touched.
+  const schema = process.env.DATABASE_URL ? await createSchema(process.env.DATABASE_URL, `bench_${process.pid}`) : undefined;
+  const databaseUrl = schema ? withSearchPath(process.env.DATABASE_URL!, schema.name) : undefined;
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, overrides);
+  const groups = values.layout.split(',').filter(Boolean);
+  const mainStages = parseStages(groups.find((g) => g.startsWith('main:'))?.slice('main:'.length) ?? '');
+  const childStages = groups.filter((g) => !g.startsWith('main:')).map(parseStages);
+  const covered = [...mainStages, ...childStages.flat()];
+  for (const stage of ['extract', 'score', 'route'] as const) if (!covered.includes(stage)) throw new Error(`--layout runs no ${stage} worker`);
+  say(`bench:pipeline: ${N} posts, database ${config.databaseUrl ? 'PostgreSQL' : 'PGlite'}, redis ${redis.url}, batch ${config.batchSize}, concurrency ${config.workerConcurrency}, layout ${values.layout}`);
 
   const rawNoop = await measureNoop(redis.url, `${prefix}-noop`);
   say(`no-op jobs: ${rawNoop.toFixed(0)}/s`);
 
-  const opened = await openStore(config, { command: 'bench' });
-  if (config.databaseUrl) await opened.store.db.query('TRUNCATE posts CASCADE');
-  const settings = queueSettings(config, redis.url);
-  const producer = new JobProducer(settings, await opened.store.installationId());
-  const redisClient = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const services = assembleServices({ config, log, store: opened.store, producer, redisUrl: redis.url, redis: redisClient, scorers: await createScorerSource(config) });
+  // With PGlite this process owns the database and serves it on loopback to the child processes.
+  const opened = await openStore(config, { command: 'bench', serve: childStages.length > 0 });
+  const env = { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), DATA_DIR: dataDir, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, BATCH_SIZE: values.batch, WORKER_CONCURRENCY: values.concurrency, LOG_LEVEL: 'silent' };
+  const children = await Promise.all(childStages.map((stages) => spawnChild(stages, env)));
+  const workers = await startWorkers(config, redis.url, opened, mainStages);
   const texts = corpusTexts();
-  const host = new WorkerHost(settings, services, { concurrency: config.workerConcurrency, log });
-  host.start(['extract', 'score', 'route'], [STAGE_WORKERS.extract, STAGE_WORKERS.score, STAGE_WORKERS.route]);
-  await host.waitUntilReady();
 
+  const cpu0 = cpuMs();
   const start = performance.now();
-  const ingestor = new Ingestor(ingestDeps(services), 'bench', config.batchSize);
+  const ingestor = new Ingestor(ingestDeps(workers.services), 'bench', config.batchSize);
   for (let i = 0; i < N; i += 1) {
     const text = `${texts[i % texts.length]} #${i}`;
     await ingestor.add({ record: `bench ${i}`, value: { platform: 'telegram', externalId: `bench/${i}`, text, reach: { views: i } }, notes: [] });
@@ -107,21 +221,38 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   const seconds = (performance.now() - start) / 1000;
+  const mainCpu = cpuMs() - cpu0;
   const postsPerS = N / seconds;
   const cases = await opened.store.cases.countByQueueAndStatus();
   say(`pipeline: ${summary.accepted} posts in ${seconds.toFixed(2)} s; cases ${JSON.stringify(cases)}`);
 
-  await host.close();
-  await producer.close();
-  redisClient.disconnect();
+  const childCpu = await Promise.all(children.map((c) => c.stop()));
+  const cpu = { [`main(ingest${mainStages.length ? `+${mainStages.join('+')}` : ''}${config.databaseUrl ? '' : '+pglite'})`]: Math.round(mainCpu), ...Object.fromEntries(childStages.map((s, i) => [s.join('+'), Math.round(childCpu[i]!)])) };
+  say(`CPU ms by process: ${JSON.stringify(cpu)}`);
+  await workers.close();
   await opened.close();
   await dropPrefix(redis.url, prefix);
   await dropPrefix(redis.url, `${prefix}-noop`);
   await redis.stop?.();
+  await schema?.drop();
+  const totalCpu = mainCpu + childCpu.reduce((a, b) => a + b, 0);
   const rss = process.memoryUsage().rss / 2 ** 20;
   process.stdout.write(
-    `${JSON.stringify({ posts_per_s: Math.round(postsPerS), raw_noop_per_s: Math.round(rawNoop), ratio: Math.round((postsPerS / rawNoop) * 1000) / 1000, posts: N, database: config.databaseUrl ? 'postgres' : 'pglite', rss_mb: Math.round(rss) })}\n`,
+    `${JSON.stringify({
+      posts_per_s: Math.round(postsPerS),
+      raw_noop_per_s: Math.round(rawNoop),
+      ratio: Math.round((postsPerS / rawNoop) * 1000) / 1000,
+      posts: N,
+      database: config.databaseUrl ? 'postgres' : 'pglite',
+      layout: values.layout,
+      batch: config.batchSize,
+      // CPU time of this process and the children while the posts went through (not counting PostgreSQL's own).
+      cpu_us_per_post: Math.round((totalCpu * 1000) / N),
+      load_avg_1m: Math.round(os.loadavg()[0]! * 100) / 100,
+      rss_mb: Math.round(rss),
+    })}\n`,
   );
 }
 
-await main();
+if (values.child) await child(parseStages(values.child));
+else await main();
