@@ -94,6 +94,20 @@ describe('console sessions', () => {
   });
 });
 
+describe('queue page cache', () => {
+  it('a claim through the app shows in the next queue page at once, though the page was cached', async () => {
+    const list = async () =>
+      ((await (await t.app.request('/api/cases?queue=komdigi&status=open&limit=1000', { headers: apiHeaders(t.users.analyst) })).json()) as { items: Array<{ id: number }> }).items.map((c) => c.id);
+    const before = await list();
+    const id = before[0]!;
+    const claim = await t.app.request(`/api/cases/${id}/claim`, { method: 'POST', headers: apiHeaders(t.users.analyst) });
+    expect(claim.status).toBe(200);
+    expect(await list()).not.toContain(id);
+    await t.app.request(`/api/cases/${id}/release`, { method: 'POST', headers: apiHeaders(t.users.analyst) });
+    expect(await list()).toContain(id);
+  });
+});
+
 describe('API tokens', () => {
   it('new tokens expire after the configured days; 0 makes a token without an end', async () => {
     const now = new Date();
