@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Features } from '../contracts/features.js';
 import { extractFeatures } from './index.js';
+import rates from './data/rates.json' with { type: 'json' };
 import { REASON_CATALOG } from './reason-catalog.js';
 
 const codes = (text: string): string[] => extractFeatures(text).reasons.map((r) => r.code);
@@ -105,6 +106,21 @@ describe('extractFeatures: intent', () => {
     else expect(f.intent.label).toBe(label);
   });
 
+  // Realistic posts with no job title, pay, qualification or contact: recruiting words alone must not make them ads.
+  it.each([
+    ['news about TPPO', 'Polres Nunukan menetapkan tiga tersangka TPPO. Para korban dijanjikan kerja di perkebunan dengan gaji besar, namun ditelantarkan di perbatasan, kata Kapolres kepada wartawan.', ['news', 'warning']],
+    ['a warning from KBRI', 'KBRI Phnom Penh mengingatkan WNI agar berhati-hati terhadap tawaran kerja di Kamboja yang beredar di media sosial. Pastikan lowongan kerja luar negeri terdaftar di SISKOP2MI.', ['warning']],
+    ['a personal post', 'Alhamdulillah hari ini akhirnya kerja lagi setelah 3 bulan nganggur. Doakan lancar ya teman-teman, semoga betah di kantor baru.', ['other']],
+    ['a personal post about a job search', 'Capek juga cari lowongan tiap hari, syarat makin aneh-aneh. Semoga bulan depan ada rezeki, aamiin.', ['other']],
+    ['a scholarship post that says it is not a vacancy', 'Lowongan? Bukan. Ini info beasiswa S2 ke Korea 2027, ditanggung penuh. Pendaftaran lewat Kedutaan Korea, bukan agen.', ['other']],
+  ])('%s is not read as recruiting', (_name, text, labels) => {
+    expect(labels).toContain(extractFeatures(text).intent.label);
+  });
+
+  it('the same recruiting words with a job title and a contact still read as recruiting', () => {
+    expect(extractFeatures('Lowongan admin, syarat mudah, minat hubungi 0812-3456-7890').intent.label).toBe('recruiting');
+  });
+
   it('a warning about Kamboja does not get PAY_UNREALISTIC', () => {
     const got = codes('WASPADA modus lowongan kerja di Kamboja gaji 20 juta, banyak WNI jadi korban dan disekap. Laporkan!');
     expect(got).toContain('INTENT_WARNING');
@@ -152,6 +168,50 @@ describe('extractFeatures: contacts, destinations, language', () => {
     ['Jawatan kosong di syarikat kami, gaji RM2000, sila hubungi kami jika berminat', 'ms'],
   ])('language of %s', (text, lang) => {
     expect(extractFeatures(text).language).toBe(lang);
+  });
+});
+
+describe('extractFeatures: ART (asisten rumah tangga)', () => {
+  it.each([
+    'Dicari ART untuk keluarga di Jakarta, gaji 2,5jt',
+    'Butuh ART menginap, hubungi 0812-3456-7890',
+    'LOWONGAN ART PULANG PERGI AREA BEKASI',
+  ])('reads ART as a domestic-worker job in %s', (text) => {
+    const f = extractFeatures(text);
+    const art = f.jobTypes.find((j) => j.category === 'domestic');
+    expect(art, JSON.stringify(f.jobTypes)).toBeDefined();
+    expect(text.slice(art!.span.start, art!.span.end)).toBe('ART');
+  });
+
+  it('keeps text order when ART stands next to a lexicon title', () => {
+    const f = extractFeatures('Lowongan kerja asisten rumah tangga (ART) dan sopir');
+    expect(f.jobTypes.filter((j) => j.category === 'domestic').map((j) => j.term)).toEqual(['asisten rumah tangga', 'art']);
+  });
+
+  it.each([
+    'The art of war is an art exhibition',
+    'ART EXHIBITION OPENING TONIGHT AT THE GALLERY',
+    'Modern ART museum opens downtown',
+    'ARTIS baru naik daun',
+    'Pameran seni rupa: art and craft untuk anak',
+  ])('does not read "art" as a job in %s', (text) => {
+    expect(extractFeatures(text).jobTypes.filter((j) => j.category === 'domestic')).toEqual([]);
+  });
+});
+
+describe('extractFeatures: rate table', () => {
+  it('every minimum wage says whether it is sourced, and the unverified ones are named in the sources', () => {
+    for (const [iso, w] of Object.entries(rates.minimumWages)) {
+      expect(['O', 'M', 'D', 'U'], iso).toContain(w.status);
+      if (w.status === 'U') expect(rates._sources.some((s) => s.includes(iso) && s.includes('[U')), iso).toBe(true);
+    }
+  });
+
+  it('shows the date of the rate table in the features and in the pay reasons of the legend', () => {
+    expect(extractFeatures('gaji $1000').pay.ratesAsOf).toBe(rates.asOf);
+    expect(REASON_CATALOG.PAY_UNREALISTIC!.description.en).toContain(rates.asOf);
+    expect(REASON_CATALOG.PAY_HIGH_VS_UMP!.description.id).toContain(rates.asOf);
+    expect(JSON.stringify(REASON_CATALOG)).not.toContain('{ratesAsOf}');
   });
 });
 

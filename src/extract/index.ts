@@ -65,7 +65,7 @@ function extract(text: string): Features {
   const legitimacy = extractLegitimacy(doc, hits);
   const contacts = extractContacts(doc);
   const { offers, fees } = extractPay(doc);
-  const intent = decideIntent(scoreIntent(doc, hits, contacts, offers));
+  const intent = decideIntent(scoreIntent(doc, hits, contacts, offers, fees.length + quals.length));
 
   let maxIdrMonthly: number | null = null;
   for (const o of offers) if (maxIdrMonthly === null || o.idrMonthly > maxIdrMonthly) maxIdrMonthly = o.idrMonthly;

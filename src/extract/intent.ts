@@ -17,6 +17,7 @@ export interface IntentScores {
 const CONTACT_WEIGHT = 1.5;
 const PAY_WEIGHT = 1.5;
 const MIN_EVIDENCE = 1.5;
+const CUE_ONLY_WEIGHT = 0.5;
 
 // A warning often quotes the ad it warns about; recruiting cues inside quotation marks count for little.
 const QUOTED_WEIGHT = 0.2;
@@ -39,13 +40,13 @@ export function scoreIntent(
   hits: LexiconHits,
   contacts: ReadonlyArray<{ span: Span }>,
   offers: ReadonlyArray<{ span: Span }>,
+  /** Other job cues found outside the lexicon hits: fees asked, qualifications (years of experience...). */
+  otherJobCues = 0,
 ): IntentScores {
   const s: IntentScores = { warning: 0, news: 0, recruiting: 0, other: 0 };
   const quotes = quotedRanges(doc);
   const seen = new Set<object>();
   const inQuotesNorm = (at: number): boolean => quotes.some(([a, b]) => at > a && at < b);
-  const inQuotesOrig = (span: Span): boolean =>
-    quotes.some(([a, b]) => span.start > (doc.norm.offsets[a] as number) && span.start < (doc.norm.offsets[b] as number));
   for (const h of hits.intent) {
     // Repeating one cue word adds little: each phrase counts once at full weight, then a quarter.
     let w = seen.has(h.payload) ? h.payload.weight * 0.25 : h.payload.weight;
@@ -53,13 +54,29 @@ export function scoreIntent(
     if (h.payload.label === 'recruiting' && quotes.length > 0 && inQuotesNorm(doc.norm.tokStarts[h.t0] as number)) w *= QUOTED_WEIGHT;
     s[h.payload.label] += w;
   }
-  const weigh = (list: ReadonlyArray<{ span: Span }>): number => {
-    let total = 0;
-    for (const x of list.slice(0, 2)) total += quotes.length > 0 && inQuotesOrig(x.span) ? QUOTED_WEIGHT : 1;
-    return total;
-  };
-  s.recruiting += weigh(contacts) * CONTACT_WEIGHT + weigh(offers) * PAY_WEIGHT;
+  // Anything only a job post has: a job title, a qualification asked, a process flag (free ticket, visa...), pay
+  // (or a fee) or a contact point.
+  const jobCue = hits.job.length > 0 || hits.qual.length > 0 || hits.flag.length > 0 || otherJobCues > 0 || contacts.length > 0 || offers.length > 0;
+  if (!jobCue) {
+    // Cue words alone ("lowongan", "syarat", "gaji") also fill news, personal posts and group rules: without any
+    // job cue they count for half.
+    s.recruiting *= CUE_ONLY_WEIGHT;
+    return s;
+  }
+  s.recruiting += weigh(contacts, quotes, doc) * CONTACT_WEIGHT + weigh(offers, quotes, doc) * PAY_WEIGHT;
   return s;
+}
+
+/** The first two items, each at full weight, or at QUOTED_WEIGHT when it sits inside quotation marks. */
+function weigh(list: ReadonlyArray<{ span: Span }>, quotes: ReadonlyArray<[number, number]>, doc: Doc): number {
+  let total = 0;
+  for (let i = 0; i < list.length && i < 2; i++) {
+    const start = (list[i] as { span: Span }).span.start;
+    let quoted = false;
+    for (const [a, b] of quotes) if (start > (doc.norm.offsets[a] as number) && start < (doc.norm.offsets[b] as number)) quoted = true;
+    total += quoted ? QUOTED_WEIGHT : 1;
+  }
+  return total;
 }
 
 export function decideIntent(s: IntentScores): Features['intent'] {

@@ -140,6 +140,9 @@ function mapCodePoint(cp: number): CodeMapping {
   return mapping;
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Growable parallel typed arrays of output code units and their original ranges. Two module-level sinks
  * are reused across calls (extraction is synchronous), so a post allocates almost nothing here.
@@ -199,6 +202,18 @@ class Sink {
     for (let k = 0; k < s.length; k++) this.push(s.charCodeAt(k), start, end);
   }
   toString(from = 0, to = this.length): string {
+    // The native UTF-16 decoder is several times faster than fromCharCode, but turns lone surrogates into U+FFFD:
+    // it is used only when there are no surrogates at all.
+    if (LITTLE_ENDIAN) {
+      let surrogate = false;
+      const codes = this.codes;
+      for (let i = from; i < to; i++)
+        if (((codes[i] as number) & 0xf800) === 0xd800) {
+          surrogate = true;
+          break;
+        }
+      if (!surrogate) return UTF16.decode(new Uint8Array(codes.buffer, codes.byteOffset + from * 2, (to - from) * 2));
+    }
     let s = '';
     for (let i = from; i < to; i += 8192) s += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
     return s;

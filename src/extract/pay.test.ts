@@ -78,6 +78,24 @@ describe('extractPay', () => {
   });
 
   it.each([
+    // "hr" is chat Indonesian for "hari", but after a foreign-currency amount it is the English "hour"
+    ['Gaji $15/hr untuk admin', 'USD', 15, 'hour'],
+    ['salary $15 per hr', 'USD', 15, 'hour'],
+    ['SGD 12/HR part time', 'SGD', 12, 'hour'],
+    ['gaji 15 USD per jam', 'USD', 15, 'hour'],
+    ['gaji 15 USD/jam', 'USD', 15, 'hour'],
+    ['Gaji harian Rp 150rb/hr', 'IDR', 150_000, 'day'],
+    ['gaji $15 per hari', 'USD', 15, 'day'],
+  ])('reads the period of %s', (text, currency, amount, period) => {
+    const o = first(text);
+    expect([o.currency, o.amount, o.period]).toEqual([currency, amount, period]);
+  });
+
+  it('an hourly dollar wage converts at hours per month, not days', () => {
+    expect(first('Gaji $15/hr').idrMonthly).toBe(Math.round(15 * R.USD * rates.periodToMonth.hour));
+  });
+
+  it.each([
     ['phone numbers', 'hubungi 081234567890'],
     ['ages', 'usia 18-35 tahun'],
     ['years and counts', 'tahun 2025 butuh 30 orang'],

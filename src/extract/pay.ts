@@ -126,7 +126,10 @@ export function extractPay(doc: Doc): PayResult {
     const amountMax = g.b === undefined ? undefined : parseAmount(g.b) * mulB;
     if (!Number.isFinite(amount) || (amountMax !== undefined && !Number.isFinite(amountMax))) continue;
     const perWord = g.per ?? g.per2;
-    const period: Period = perWord === undefined ? 'unknown' : (PERIODS[perWord] ?? 'unknown');
+    let period: Period = perWord === undefined ? 'unknown' : (PERIODS[perWord] ?? 'unknown');
+    // "hr" is Indonesian chat for "hari" (the normalizer expands it), but after a foreign-currency amount
+    // ("$15/hr", "SGD 12 per hr") it is the English "hour".
+    if (period === 'day' && currency !== 'IDR' && perWord === 'hari' && writtenAsHr(doc, m.index + m[0].trimEnd().length)) period = 'hour';
     const top = amountMax !== undefined && amountMax > amount ? amountMax : amount;
     const idr = toIdrMonthly(top, currency, period);
     if (idr === null || idr < MIN_IDR_MONTHLY / (ctx === 'fee' ? 10 : 1) || idr > MAX_IDR_MONTHLY) continue;
@@ -150,6 +153,14 @@ export function extractPay(doc: Doc): PayResult {
     }
   }
   return { offers, fees };
+}
+
+/** Whether the normalized word ending at `end` was written "hr" or "hrs" in the post. */
+function writtenAsHr(doc: Doc, end: number): boolean {
+  const { offsets, ends } = doc.norm;
+  if (end < 1 || end > offsets.length) return false;
+  const word = doc.original.slice(offsets[end - 1], ends[end - 1]).toLowerCase();
+  return word === 'hr' || word === 'hrs';
 }
 
 /** Whether the nearest cue word before an amount speaks of pay or of a fee. */
