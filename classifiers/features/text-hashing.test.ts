@@ -1,0 +1,43 @@
+// N-gram hashing: which grams a word yields, what counts as a word, and shape-folding of long numbers.
+import { describe, expect, it } from 'vitest';
+import { GramBuffer, HashKind, hashGrams, type TextHashingParams } from './text-hashing.js';
+
+const params: TextHashingParams = { bits: 20, charMax: 5, bigrams: true };
+
+function grams(text: string, p: TextHashingParams = params): Array<{ kind: number; term: string; index: number }> {
+  const buffer = new GramBuffer(true);
+  const lower = hashGrams(text, p, buffer);
+  return Array.from({ length: buffer.length }, (_, k) => ({
+    kind: buffer.kinds[k] as number,
+    term: lower.slice(buffer.starts[k], buffer.ends[k]),
+    index: buffer.indices[k] as number,
+  }));
+}
+
+describe('hashGrams', () => {
+  it('emits a word, its character 3..charMax-grams over " word ", and a bigram per adjacent pair', () => {
+    // "gaji" padded is " gaji " (6 units): 4 trigrams, 3 four-grams, 2 five-grams.
+    const one = grams('gaji');
+    expect(one.filter((g) => g.kind === HashKind.Word)).toHaveLength(1);
+    expect(one.filter((g) => g.kind === HashKind.Char)).toHaveLength(9);
+    const two = grams('gaji besar!');
+    expect(two.filter((g) => g.kind === HashKind.Bigram).map((g) => g.term)).toEqual(['gaji besar']);
+    expect(grams('gaji', { ...params, charMax: 3 }).filter((g) => g.kind === HashKind.Char)).toHaveLength(4);
+    for (const g of two) expect(g.index).toBeLessThan(2 ** 20);
+  });
+
+  it('is case-insensitive and treats Unicode letters and marks as word characters', () => {
+    expect(grams('GAJI Besar').map((g) => g.index)).toEqual(grams('gaji besar').map((g) => g.index));
+    expect(grams('café ภาษา').filter((g) => g.kind === HashKind.Word).map((g) => g.term)).toEqual(['café', 'ภาษา']);
+    expect(grams('a\u0301b').filter((g) => g.kind === HashKind.Word)).toHaveLength(1);
+    expect(grams('-- ! --')).toHaveLength(0);
+  });
+
+  it('reduces numbers longer than four digits to their shape, so phone numbers generalise', () => {
+    const word = (t: string) => grams(t).find((g) => g.kind === HashKind.Word)?.index;
+    expect(word('081234567890')).toBe(word('089876543210'));
+    expect(word('2024')).not.toBe(word('2025'));
+    const chars = (t: string) => grams(t).filter((g) => g.kind === HashKind.Char).map((g) => g.index);
+    expect(chars('0812')).toEqual(chars('0899'));
+  });
+});
