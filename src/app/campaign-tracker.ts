@@ -60,7 +60,7 @@ export class CampaignTracker {
                 CASE WHEN s.version = $3 AND octet_length(s.signature) = $4 THEN s.signature END AS signature,
                 p.platform, p.source, p.author->>'name' AS author, p.posted_at,
                 GREATEST((p.reach->>'views')::int, (p.reach->>'groupMembers')::int, 0) AS reach,
-                (SELECT jsonb_agg(jsonb_build_object('kind', c->>'kind', 'value', c->>'value')) FROM jsonb_array_elements(f.data->'contacts') c) AS contacts
+                f.data->'contacts' AS contacts
          FROM posts p JOIN features f ON f.post_id = p.id LEFT JOIN post_signatures s ON s.post_id = p.id
          WHERE p.id > $1 ORDER BY p.id LIMIT $2`,
         [this.lastId, SYNC_PAGE, SIGNATURE_VERSION, SIGNATURE_HASHES * 4],
