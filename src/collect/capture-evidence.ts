@@ -1,7 +1,7 @@
 // Preserves evidence at collection, before a post can be taken down: each chosen post's own HTML (or JSON)
 // and a full-page screenshot of the page it was found on, hashed and stored content-addressed.
 import type { Logger } from '../log.js';
-import { errorMessage } from './errors.js';
+import { BrowserCrashedError, errorMessage } from './errors.js';
 import type { BrowserPool, CrawlContext, EvidenceRecord, EvidenceStore } from './ports.js';
 import type { ValidItem } from './validate-items.js';
 import { CRAWLER_VERSION } from './version.js';
@@ -61,6 +61,8 @@ async function screenshotPage(url: string, parts: CaptureParts): Promise<Evidenc
     const { key, sha256 } = await parts.evidence.put(bytes, { kind: 'screenshot', contentType: 'image/png', url, capturedAt, crawlerVersion: CRAWLER_VERSION });
     return { kind: 'screenshot', key, sha256, bytes: bytes.byteLength, capturedAt, url, crawlerVersion: CRAWLER_VERSION };
   } catch (error) {
+    // Retry the run rather than keep a suspect post without its screenshot because the browser died.
+    if (error instanceof BrowserCrashedError) throw error;
     parts.log.warn({ url, err: errorMessage(error) }, 'screenshot evidence failed; the post HTML is kept');
     return null;
   }

@@ -11,6 +11,15 @@ export class TransientCrawlError extends Error {
   }
 }
 
+/**
+ * The browser died under a page (killed, crashed, out of memory). Transient, and never a page problem of the
+ * source: the whole run is retried (the pool relaunches Chromium), so nothing scraped before the crash is
+ * half-saved and nothing after it is skipped by an advanced cursor.
+ */
+export class BrowserCrashedError extends TransientCrawlError {
+  override name = 'BrowserCrashedError';
+}
+
 /** A failure that retrying will not fix: 404, a non-HTML body, a redirect loop, a bad selector. */
 export class PermanentCrawlError extends Error {
   override name = 'PermanentCrawlError';

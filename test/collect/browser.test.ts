@@ -6,7 +6,9 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrowserPool, resolveChromium } from '../../src/collect/browser-pool.js';
 import { collectOnce } from '../../src/collect/collect-once.js';
-import { BrowserUnavailableError } from '../../src/collect/errors.js';
+import { BrowserCrashedError, BrowserUnavailableError } from '../../src/collect/errors.js';
+import { DEMO_JOB_BOARD_SELECTORS } from '../../src/collect/fixture-web.js';
+import { chromiumBrowserPids, killChromium } from './helpers/chromium-processes.js';
 import { realPage } from './helpers/real-pages.js';
 import { testLog, testRuntime } from './helpers/runtime.js';
 import { serveApp, type Served } from './helpers/serve.js';
@@ -44,6 +46,11 @@ beforeAll(async () => {
       content: { itemContent: { tweet_results: { result: { __typename: 'Tweet', rest_id: String(base - i), core: { user_results: { result: { rest_id: '1', core: { screen_name: 'loker', name: 'Loker' } } } }, legacy: { full_text: `Lowongan ${base - i}`, created_at: 'Wed Jul 08 21:59:10 +0000 2026' } } } } },
     }));
     return c.json({ data: { search_by_raw_query: { search_timeline: { timeline: { instructions: [{ type: 'TimelineAddEntries', entries }] } } } } });
+  });
+  // A page that answers slowly, so a test can kill the browser while it is loading.
+  app.get('/slow-board', async (c) => {
+    await new Promise((r) => setTimeout(r, 4000));
+    return c.html('<html><body><ul class="job-list"><li class="job-card"><h2 class="job-title"><a href="/j/1">Admin</a></h2></li></ul></body></html>');
   });
   app.get('/i/flow/login', (c) => c.html('<html><body>Sign in to X</body></html>'));
   app.get('/walled', (c) => c.redirect('/i/flow/login'));
@@ -188,6 +195,30 @@ describe('browser pool', () => {
       await pool.close();
     }
   });
+
+  it('a SIGKILLed browser fails the page in flight as BrowserCrashedError (retried, not a page problem) and is relaunched', async () => {
+    const { runtime } = testRuntime();
+    try {
+      // Start the browser, then crawl a slow page and kill Chromium while it loads.
+      await runtime.browser.withPage((page) => page.evaluate(() => 1));
+      const before = chromiumBrowserPids();
+      expect(before).toHaveLength(1);
+      const target = { name: 'slow', adapter: 'site' as const, url: `${web.url}/slow-board`, options: { ...DEMO_JOB_BOARD_SELECTORS, render: 'browser' } };
+      const crawl = collectOnce(target, null, runtime, testLog);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(killChromium()).toEqual(before);
+      await expect(crawl).rejects.toBeInstanceOf(BrowserCrashedError);
+      // The same run again: a new browser, every item.
+      const again = await collectOnce(target, null, runtime, testLog);
+      expect(again.health).toBe('ok');
+      expect(again.posts.map((p) => p.externalId)).toEqual([`${web.url}/j/1`]);
+      const after = chromiumBrowserPids();
+      expect(after).toHaveLength(1);
+      expect(after[0]).not.toBe(before[0]);
+    } finally {
+      await runtime.close();
+    }
+  }, 60_000);
 
   it('says in one line how to install Chromium when none is found', () => {
     expect(() => resolveChromium('/nonexistent/chromium', () => false)).toThrow(BrowserUnavailableError);

@@ -1,6 +1,7 @@
 // The loop every list-page adapter shares: read newest-first pages until items are no longer new, the
-// limits are reached or the page chain ends. A page that fails is recorded and ends the walk, never the process.
-import { SourceHealthError, errorMessage } from '../errors.js';
+// limits are reached or the page chain ends. A page that fails is recorded and ends the walk, never the process
+// (except when the browser itself died: see BrowserCrashedError).
+import { BrowserCrashedError, SourceHealthError, errorMessage } from '../errors.js';
 import type { AdapterResult, CrawlLimits, PageProblem, ScrapedItem } from '../ports.js';
 import type { SourceHealth } from '../../contracts/source.js';
 
@@ -34,6 +35,8 @@ export async function paginate(
     try {
       page = await readPage(url);
     } catch (error) {
+      // A dead browser says nothing about the source: the run is retried whole instead of ending the walk here.
+      if (error instanceof BrowserCrashedError) throw error;
       problems.push({ url, health: error instanceof SourceHealthError ? error.health : 'error', message: errorMessage(error) });
       break;
     }
