@@ -52,6 +52,7 @@ const MESSAGES = {
   contacts: { id: 'Kontak', en: 'Contacts' },
   related: { id: 'Unggahan terkait', en: 'Related posts' },
   noRelated: { id: 'Tidak ada unggahan terkait.', en: 'No related posts.' },
+  relatedIncomplete: { id: 'Indeks kampanye masih dimuat: unggahan yang hampir sama mungkin belum tampil. Muat ulang sebentar lagi.', en: 'The campaigns index is still loading: near-duplicate posts may be missing. Reload in a moment.' },
   sourceAuthor: { id: 'Sumber dan penulis', en: 'Source and author' },
   history: { id: 'Riwayat', en: 'History' },
   decisions: { id: 'Keputusan', en: 'Decisions' },

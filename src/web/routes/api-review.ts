@@ -7,6 +7,7 @@ import { seesPersonalData } from '../../review/roles.js';
 import { REVIEWER_ACTIONS, SUPERVISOR_ACTIONS } from '../access.js';
 import { reviewSettings, type WebDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
+import { nearDuplicatesWithin } from '../near-duplicates.js';
 import { vParam } from '../validate.js';
 import { CaseParam } from './console-case.js';
 
@@ -23,13 +24,14 @@ export function apiReviewRoutes(deps: WebDeps): Hono<AppEnv> {
     const { id } = c.req.valid('param');
     const bundle = await deps.store.review.bundle(id);
     if (!bundle) return c.json({ error: 'not found' }, 404);
-    const [events, decisions, related] = await Promise.all([
+    const [events, decisions, near] = await Promise.all([
       deps.store.caseActions.events(id),
       deps.store.caseActions.decisions(id),
-      deps.store.review.related(bundle.post, bundle.features),
+      nearDuplicatesWithin(deps, bundle.post.id, deps.log),
     ]);
+    const related = await deps.store.review.related(bundle.post, bundle.features, 20, near.ids);
     const post = seesPersonalData(c.get('principal').role) ? bundle.post : redactPost(bundle.post, bundle.features);
-    return c.json({ ...bundle.case, post, features: bundle.features, score: bundle.score, evidence: bundle.evidence.map(({ key: _key, ...e }) => e), events, decisions, related });
+    return c.json({ ...bundle.case, post, features: bundle.features, score: bundle.score, evidence: bundle.evidence.map(({ key: _key, ...e }) => e), events, decisions, related, relatedComplete: near.complete });
   });
 
   for (const action of [...REVIEWER_ACTIONS, ...SUPERVISOR_ACTIONS]) {

@@ -7,6 +7,7 @@ import { t } from '../../review/i18n.js';
 import { REVIEWER_ACTIONS, SUPERVISOR_ACTIONS } from '../access.js';
 import { reviewSettings, type WebDeps } from '../deps.js';
 import type { AppEnv } from '../env.js';
+import { nearDuplicatesWithin } from '../near-duplicates.js';
 import { vParam } from '../validate.js';
 import { casePage } from '../views/case-page.js';
 
@@ -20,11 +21,11 @@ export function consoleCaseRoutes(deps: WebDeps): Hono<AppEnv> {
     const { id } = c.req.valid('param');
     const [bundle, events, decisions] = await Promise.all([deps.store.review.bundle(id), deps.store.caseActions.events(id), deps.store.caseActions.decisions(id)]);
     if (!bundle) return c.text(t(c.get('lang'), 'notFound'), 404);
-    const near = deps.nearDuplicates ? await deps.nearDuplicates(bundle.post.id).catch(() => []) : [];
-    const related = await deps.store.review.related(bundle.post, bundle.features, 20, near);
+    const near = await nearDuplicatesWithin(deps, bundle.post.id, deps.log);
+    const related = await deps.store.review.related(bundle.post, bundle.features, 20, near.ids);
     const principal = c.get('principal');
     const supervisor = principal.role === 'supervisor' || principal.role === 'admin';
-    return c.html(casePage({ lang: c.get('lang'), principal, path: c.req.path }, { bundle, events, decisions, related, supervisor }));
+    return c.html(casePage({ lang: c.get('lang'), principal, path: c.req.path }, { bundle, events, decisions, related, relatedComplete: near.complete, supervisor }));
   });
 
   for (const action of [...REVIEWER_ACTIONS, ...SUPERVISOR_ACTIONS]) {

@@ -14,6 +14,8 @@ export interface CaseView {
   events: CaseEvent[];
   decisions: DecisionRow[];
   related: RelatedPost[];
+  /** False when the campaigns index was still loading: near-duplicates may be missing. */
+  relatedComplete?: boolean;
   supervisor: boolean;
 }
 
@@ -92,6 +94,7 @@ export function casePage(v: ViewContext, view: CaseView) {
           )}</ul>`}
       <h2>${t(l, 'related')}</h2>
       <p><a class="campaign-link" href="/console/campaigns/post/${b.post.id}">${t(l, 'viewCampaign')}</a></p>
+      ${view.relatedComplete === false ? html`<p class="note">${t(l, 'relatedIncomplete')}</p>` : ''}
       ${view.related.length === 0
         ? html`<p>${t(l, 'noRelated')}</p>`
         : html`<ul class="related">${view.related.map((r) => html`<li>${r.caseIds.length ? html`<a href="/cases/${r.caseIds[0]}">#${r.caseIds[0]}</a>` : html`post ${r.postId}`} ${r.platform} · ${r.why.join(', ')}<br><span class="snippet">${r.snippet}</span></li>`)}</ul>`}
