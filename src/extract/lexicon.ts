@@ -93,21 +93,35 @@ for (const label of ['warning', 'news', 'recruiting', 'other'] as const)
 for (const t of lexicon.negators) trie.add(termTokens(t), { kind: 'negator' });
 
 // Within one kind, a phrase inside a longer one is dropped ("korea" inside "korea selatan", "admin" inside
-// "admin crypto"). One sweep over hits ordered by start, longest first, so it stays linear on huge posts.
+// "admin crypto"). One sweep over hits ordered by start, longest first, so it stays linear on huge posts. The
+// trie reports hits by start and, for one start, shortest first: each group of equal starts is walked from its
+// end (runs of equal length keep their order), which gives that ordering without sorting.
 function dropContained<T extends { t0: number; t1: number }>(hits: T[]): T[] {
   if (hits.length < 2) return hits;
-  const sorted = [...hits].sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
   const out: T[] = [];
   let maxT1 = -1;
   let ownerT0 = -1;
-  for (const h of sorted) {
+  const keep = (h: T): void => {
     // contained: an earlier-starting (or same-start, longer) hit reaches at least as far
-    if (h.t1 < maxT1 || (h.t1 === maxT1 && ownerT0 < h.t0)) continue;
+    if (h.t1 < maxT1 || (h.t1 === maxT1 && ownerT0 < h.t0)) return;
     if (h.t1 > maxT1) {
       maxT1 = h.t1;
       ownerT0 = h.t0;
     }
     out.push(h);
+  };
+  for (let g = 0; g < hits.length; ) {
+    const t0 = (hits[g] as T).t0;
+    let ge = g + 1;
+    while (ge < hits.length && (hits[ge] as T).t0 === t0) ge++;
+    for (let r = ge; r > g; ) {
+      const t1 = (hits[r - 1] as T).t1;
+      let rs = r - 1;
+      while (rs > g && (hits[rs - 1] as T).t1 === t1) rs--;
+      for (let k = rs; k < r; k++) keep(hits[k] as T);
+      r = rs;
+    }
+    g = ge;
   }
   return out;
 }

@@ -326,8 +326,15 @@ const wordAt = (codes: Uint16Array, p: number, q: number): string => String.from
 let TS = new Int32Array(1024);
 let TE = new Int32Array(1024);
 
-/** Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). */
-function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
+/** Tokens found by the last rewriteWords call, in TS/TE: the output's own tokens when it changed nothing. */
+let LAST_T = 0;
+
+/**
+ * Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). Unchanged
+ * text is copied lazily, only when a later word does change; returns false (and writes nothing) when no word
+ * changed, so the folded text is the output as is.
+ */
+function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   const codes = src.codes;
   const n = src.length;
   if (TS.length < n) {
@@ -345,12 +352,13 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
       te[T++] = i;
     } else i++;
   }
+  LAST_T = T;
+  // Units before pos are in the sink already; changed is whether any word was rewritten.
   let pos = 0;
+  let changed = false;
   for (let t = 0; t < T; t++) {
     const s = ts[t] as number;
     const e = te[t] as number;
-    sink.copyFrom(src, pos, s);
-    pos = e;
     const first = codes[s] as number;
     // spaced single letters or digits
     if (e - s === 1 && (isLetter(first) || isDigit(first))) {
@@ -366,6 +374,8 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
       }
       const run = j - t + 1;
       if ((digit && run >= 4) || (!digit && run >= 2)) {
+        sink.copyFrom(src, pos, s);
+        changed = true;
         for (let k = t; k <= j; k++) {
           const p = ts[k] as number;
           sink.push(codes[p] as number, src.starts[p] as number, src.ends[p] as number);
@@ -393,6 +403,8 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         j++;
       }
       if (j - t + 1 >= MIN_DIGIT_WORD_RUN) {
+        sink.copyFrom(src, pos, s);
+        changed = true;
         for (let k = t; k <= j; k++) {
           const p = ts[k] as number;
           const q = te[k] as number;
@@ -405,27 +417,25 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): void {
         continue;
       }
     }
-    // Monster tokens (no spaces for kilobytes) are not words anyone reads: copied as is.
-    if (e - s > MAX_WORD) {
-      sink.copyFrom(src, s, e);
-      continue;
-    }
-    // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is.
+    // Monster tokens (no spaces for kilobytes) are not words anyone reads: kept as they are.
+    if (e - s > MAX_WORD) continue;
+    // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is; so is a number
+    // (digits only: nothing to de-leet or collapse).
     let plain = true;
+    let letter = false;
     for (let k = s; k < e; k++) {
       const c = codes[k] as number;
-      if ((c >= 48 && c <= 57) || (k >= s + 2 && c === codes[k - 1] && c === codes[k - 2])) {
-        plain = false;
-        break;
-      }
+      if (c < 48 || c > 57) letter = true;
+      if (plain && ((c >= 48 && c <= 57) || (k >= s + 2 && c === codes[k - 1] && c === codes[k - 2]))) plain = false;
     }
-    if (plain && !mayBeKey(codes, s, e)) {
-      sink.copyFrom(src, s, e);
-      continue;
+    if ((plain || !letter) && !mayBeKey(codes, s, e)) continue;
+    if (emitWord(wordAt(codes, s, e), s, src, sink, obf, pos)) {
+      changed = true;
+      pos = e;
     }
-    emitWord(wordAt(codes, s, e), s, src, sink, obf);
   }
-  sink.copyFrom(src, pos, n);
+  if (changed) sink.copyFrom(src, pos, n);
+  return changed;
 }
 
 function hasLetterAndDigit(word: string): boolean {
@@ -482,7 +492,8 @@ function deleet(word: string): number[] | null {
   return changed ? out : null;
 }
 
-function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscation[]): void {
+/** Writes a rewritten word (after the pending unchanged units from `pending`); false, writing nothing, if it stays as is. */
+function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscation[], pending: number): boolean {
   const L = word.length;
   let codes: number[] | null = deleet(word);
   if (codes !== null) obf.push({ kind: 'leet', start: src.starts[s] as number, end: src.ends[s + L - 1] as number });
@@ -530,21 +541,21 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
   }
   const current = codes === null ? word : String.fromCharCode.apply(null, codes);
   const expansion = ABBREVIATIONS.get(current);
+  if (expansion === undefined && codes === null) return false;
+  sink.copyFrom(src, pending, s);
   if (expansion !== undefined) {
     const start = src.starts[s] as number;
     const end = src.ends[s + L - 1] as number;
     sink.pushString(expansion, start, end);
-    return;
+    return true;
   }
-  if (codes === null) {
-    for (let k = 0; k < L; k++) sink.push(word.charCodeAt(k), src.starts[s + k] as number, src.ends[s + k] as number);
-    return;
-  }
+  if (codes === null) return true;
   for (let k = 0; k < codes.length; k++) {
     const from = idx === null ? k : (idx[k] as number);
     const to = idxEnd === null ? k : (idxEnd[k] as number);
     sink.push(codes[k] as number, src.starts[s + from] as number, src.ends[s + to] as number);
   }
+  return true;
 }
 
 let TOK_S = new Int32Array(512);
@@ -581,14 +592,16 @@ export function normalizeDetailed(text: string): Normalized {
   foldCodePoints(text, folded, obfuscations, scripts);
   const out = OUT;
   out.reset(folded.length + 16);
-  rewriteWords(folded, out, obfuscations);
+  const changed = rewriteWords(folded, out, obfuscations);
   if (obfuscations.length > MAX_OBFUSCATIONS) obfuscations.length = MAX_OBFUSCATIONS;
-  const normalized = out.toString();
-  const { tokStarts, tokEnds } = tokenize(out);
+  const result = changed ? out : folded;
+  const normalized = result.toString();
+  // Unchanged text has the tokens stage 2 already found.
+  const { tokStarts, tokEnds } = changed ? tokenize(out) : { tokStarts: TS.slice(0, LAST_T), tokEnds: TE.slice(0, LAST_T) };
   return {
     text: normalized,
-    offsets: out.starts.slice(0, out.length),
-    ends: out.ends.slice(0, out.length),
+    offsets: result.starts.slice(0, result.length),
+    ends: result.ends.slice(0, result.length),
     tokStarts,
     tokEnds,
     obfuscations,

@@ -55,6 +55,7 @@ const PERIODS: Record<string, Period> = {
 
 /** Parses "8.000.000", "8,5", "1,000", "1.5" with Indonesian or English separators. */
 export function parseAmount(s: string): number {
+  if (!s.includes('.') && !s.includes(',')) return Number(s);
   if (/^\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?$/.test(s)) {
     const dec = /,(\d{1,2})$/.exec(s);
     const whole = (dec === null ? s : s.slice(0, dec.index)).replace(/[.,]/g, '');
@@ -79,6 +80,15 @@ const MAX_IDR_MONTHLY = 10_000_000_000;
 
 // The longest currency prefix ("us $") and the space after it.
 const PREFIX_REACH = 5;
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
 
 function nextDigit(text: string, from: number): number {
   for (let k = from; k < text.length; k++) {
@@ -105,8 +115,8 @@ export function extractPay(doc: Doc): PayResult {
     const g = m.groups ?? {};
     const a = g.a as string;
     // Phone numbers, long ids and years are not amounts.
-    const digits = a.replace(/\D/g, '');
-    if (digits.length >= 10 || (a.startsWith('0') && digits.length > 2 && g.pre === undefined)) continue;
+    const digits = countDigits(a);
+    if (digits >= 10 || (a.charCodeAt(0) === 48 && digits > 2 && g.pre === undefined)) continue;
     const preCur = g.pre ?? g.pre2;
     const curWord = preCur ?? g.suf;
     const multWord = g.am ?? g.bm;
