@@ -160,8 +160,9 @@ describe('takedown re-checks', () => {
 
 describe('takedown job on Redis', () => {
   it('runs from the job scheduler entry and through the worker, recording an observation', async () => {
-    const [pglite] = await testDatabases();
-    const opened = await pglite!.open();
+    // PostgreSQL when it answers (the first part ran on PGlite), so the takedown SQL runs on both.
+    const database = (await testDatabases()).at(-1)!;
+    const opened = await database.open();
     const pipeline = await startTestPipeline(opened.db);
     const site = fixtureSite();
     const base = await listen(site.server);
