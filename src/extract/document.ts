@@ -36,7 +36,7 @@ export function buildDoc(text: string): Doc {
   const norm = normalizeDetailed(text);
   const n = norm.tokStarts.length;
   const ids = new Int32Array(n);
-  for (let i = 0; i < n; i++) ids[i] = VOCABULARY.lookup(norm.text, norm.tokStarts[i] as number, norm.tokEnds[i] as number);
+  for (let i = 0; i < n; i++) ids[i] = VOCABULARY.lookupHashed(norm.text, norm.tokStarts[i] as number, norm.tokEnds[i] as number, norm.tokHashes[i] as number);
   return new PreparedDoc(text, norm, ids);
 }
 

@@ -1,6 +1,7 @@
 // Normalizes post text for matching (NFKC-like folding, de-leet, spaced letters, abbreviations, flag emoji)
 // while keeping, for every normalized character, the range of original text it came from.
 import table from './data/normalize.json' with { type: 'json' };
+import { FNV_OFFSET, FNV_PRIME } from './vocabulary.js';
 
 /** Kinds of evasive spelling undone by the normalizer; reported so analysts see deliberate obfuscation. */
 export type ObfuscationKind = 'stylized' | 'leet' | 'spaced' | 'spelled_digits' | 'confusable' | 'invisible';
@@ -34,6 +35,8 @@ export interface Normalized {
   /** Word tokens of `text` as [start, end) pairs in normalized coordinates. */
   tokStarts: Int32Array;
   tokEnds: Int32Array;
+  /** FNV-1a hash of each token's UTF-16 units (see vocabulary.ts), so lexicon lookups need not read the text again. */
+  tokHashes: Int32Array;
   obfuscations: Obfuscation[];
   scripts: ScriptCounts;
 }
@@ -326,9 +329,6 @@ const wordAt = (codes: Uint16Array, p: number, q: number): string => String.from
 let TS = new Int32Array(1024);
 let TE = new Int32Array(1024);
 
-/** Tokens found by the last rewriteWords call, in TS/TE: the output's own tokens when it changed nothing. */
-let LAST_T = 0;
-
 /**
  * Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). Unchanged
  * text is copied lazily, only when a later word does change; returns false (and writes nothing) when no word
@@ -352,7 +352,6 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       te[T++] = i;
     } else i++;
   }
-  LAST_T = T;
   // Units before pos are in the sink already; changed is whether any word was rewritten.
   let pos = 0;
   let changed = false;
@@ -560,27 +559,35 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
 
 let TOK_S = new Int32Array(512);
 let TOK_E = new Int32Array(512);
+let TOK_H = new Int32Array(512);
 
 /** Word tokens of the normalized units, read from the sink's codes (no string needed). */
-function tokenize(sink: Sink): { tokStarts: Int32Array; tokEnds: Int32Array } {
+function tokenize(sink: Sink): { tokStarts: Int32Array; tokEnds: Int32Array; tokHashes: Int32Array } {
   const codes = sink.codes;
   const n = sink.length;
   if (TOK_S.length < n) {
     TOK_S = new Int32Array(n);
     TOK_E = new Int32Array(n);
+    TOK_H = new Int32Array(n);
   }
   const ts = TOK_S;
   const te = TOK_E;
+  const th = TOK_H;
   let T = 0;
   for (let i = 0; i < n; ) {
-    if (WORD[codes[i] as number] === 1) {
+    let c = codes[i] as number;
+    if (WORD[c] === 1) {
       ts[T] = i;
-      i++;
-      while (i < n && WORD[codes[i] as number] === 1) i++;
+      let h = FNV_OFFSET;
+      do {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+      } while (i < n && WORD[(c = codes[i] as number)] === 1);
+      th[T] = h;
       te[T++] = i;
     } else i++;
   }
-  return { tokStarts: ts.slice(0, T), tokEnds: te.slice(0, T) };
+  return { tokStarts: ts.slice(0, T), tokEnds: te.slice(0, T), tokHashes: th.slice(0, T) };
 }
 
 /** Full normalization with token boundaries, obfuscation events and script counts. */
@@ -597,13 +604,14 @@ export function normalizeDetailed(text: string): Normalized {
   const result = changed ? out : folded;
   const normalized = result.toString();
   // Unchanged text has the tokens stage 2 already found.
-  const { tokStarts, tokEnds } = changed ? tokenize(out) : { tokStarts: TS.slice(0, LAST_T), tokEnds: TE.slice(0, LAST_T) };
+  const { tokStarts, tokEnds, tokHashes } = tokenize(result);
   return {
     text: normalized,
     offsets: result.starts.slice(0, result.length),
     ends: result.ends.slice(0, result.length),
     tokStarts,
     tokEnds,
+    tokHashes,
     obfuscations,
     scripts,
   };
