@@ -5,6 +5,7 @@ import type { Platform, ReviewQueue } from '../contracts/common.js';
 import type { Features } from '../contracts/features.js';
 import type { Post } from '../contracts/post.js';
 import type { Score } from '../contracts/score.js';
+import type { CaseEvent, DecisionRow } from './case-actions.js';
 import { rowToCase } from './cases.js';
 import type { Queryable } from './db.js';
 import type { EvidenceLink } from './evidence.js';
@@ -65,6 +66,12 @@ export interface CaseBundle {
   features: Features | null;
   score: Score | null;
   evidence: EvidenceRow[];
+}
+
+/** Everything the case page shows but related posts, read in one round trip. */
+export interface CasePageData extends CaseBundle {
+  events: CaseEvent[];
+  decisions: DecisionRow[];
 }
 
 export interface ShadowDisagreement {
@@ -142,34 +149,48 @@ export class ReviewReadRepository {
        WHERE c.id = $1`,
       [caseId],
     );
+    return rows[0] ? rowToBundle(rows[0]) : null;
+  }
+
+  /**
+   * The bundle with the case's history and decisions, in one statement: the case page and
+   * GET /api/cases/:id read these on every view, and each round trip costs more than the
+   * index lookups themselves (on the embedded database most of all).
+   */
+  async casePage(caseId: number): Promise<CasePageData | null> {
+    const rows = await this.db.query(
+      `SELECT row_to_json(c.*) AS c, row_to_json(p.*) AS p, f.data AS features, row_to_json(s.*) AS s,
+              (SELECT coalesce(jsonb_agg(e.* ORDER BY e.id), '[]'::jsonb) FROM evidence e WHERE e.post_id = c.post_id) AS evidence,
+              (SELECT coalesce(jsonb_agg(ev.* ORDER BY ev.id), '[]'::jsonb) FROM case_events ev WHERE ev.case_id = c.id) AS events,
+              (SELECT coalesce(jsonb_agg(d.* ORDER BY d.id), '[]'::jsonb) FROM decisions d WHERE d.case_id = c.id) AS decisions
+       FROM cases c JOIN posts p ON p.id = c.post_id
+       LEFT JOIN features f ON f.post_id = c.post_id LEFT JOIN scores s ON s.post_id = c.post_id
+       WHERE c.id = $1`,
+      [caseId],
+    );
     const r = rows[0];
     if (!r) return null;
-    const s = json<Record<string, unknown> | null>(r.s, null);
     return {
-      case: rowToCase(json(r.c, {})),
-      post: rowToPost(json(r.p, {})),
-      features: r.features === null || r.features === undefined ? null : renderFeatures(json(r.features, {})),
-      score: s
-        ? {
-            postId: Number(s.post_id),
-            modelVersion: String(s.model_version),
-            probability: Number(s.probability),
-            threshold: Number(s.threshold),
-            verdict: s.verdict as Score['verdict'],
-            uncertain: Boolean(s.uncertain),
-            reasons: renderReasons(json<StoredReason[]>(s.reasons, [])),
-          }
-        : null,
-      evidence: json<Array<Record<string, unknown>>>(r.evidence, []).map((e) => ({
+      ...rowToBundle(r),
+      // The same fields as CaseActionRepository.events() and .decisions().
+      events: json<Array<Record<string, unknown>>>(r.events, []).map((e) => ({
         id: Number(e.id),
-        postId: Number(e.post_id),
-        kind: String(e.kind),
-        key: String(e.storage_key),
-        sha256: String(e.sha256),
-        bytes: Number(e.bytes),
-        capturedAt: iso(e.captured_at) ?? '',
-        url: (e.url as string | null) ?? null,
-        crawlerVersion: (e.crawler_version as string | null) ?? null,
+        caseId: Number(e.case_id),
+        actor: String(e.actor),
+        action: String(e.action),
+        fromStatus: (e.from_status as string | null) ?? null,
+        toStatus: (e.to_status as string | null) ?? null,
+        data: json(e.data, {}),
+        at: iso(e.at) ?? '',
+      })),
+      decisions: json<Array<Record<string, unknown>>>(r.decisions, []).map((d) => ({
+        id: Number(d.id),
+        caseId: Number(d.case_id),
+        label: d.label as DecisionRow['label'],
+        reason: String(d.reason),
+        notes: String(d.notes),
+        decidedBy: String(d.decided_by),
+        decidedAt: iso(d.decided_at) ?? '',
       })),
     };
   }
@@ -270,4 +291,35 @@ export class ReviewReadRepository {
       if (rows.length < batch) return total;
     }
   }
+}
+
+function rowToBundle(r: Record<string, unknown>): CaseBundle {
+  const s = json<Record<string, unknown> | null>(r.s, null);
+  return {
+    case: rowToCase(json(r.c, {})),
+    post: rowToPost(json(r.p, {})),
+    features: json<Features | null>(r.features, null),
+    score: s
+      ? {
+          postId: Number(s.post_id),
+          modelVersion: String(s.model_version),
+          probability: Number(s.probability),
+          threshold: Number(s.threshold),
+          verdict: s.verdict as Score['verdict'],
+          uncertain: Boolean(s.uncertain),
+          reasons: json(s.reasons, []),
+        }
+      : null,
+    evidence: json<Array<Record<string, unknown>>>(r.evidence, []).map((e) => ({
+      id: Number(e.id),
+      postId: Number(e.post_id),
+      kind: String(e.kind),
+      key: String(e.storage_key),
+      sha256: String(e.sha256),
+      bytes: Number(e.bytes),
+      capturedAt: iso(e.captured_at) ?? '',
+      url: (e.url as string | null) ?? null,
+      crawlerVersion: (e.crawler_version as string | null) ?? null,
+    })),
+  };
 }

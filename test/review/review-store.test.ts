@@ -113,6 +113,22 @@ describe.each(databases)('review store on $name', (database) => {
     expect(JSON.parse(await store.cases.listJson({ queue: 'polri', status: 'claimed' })).items.map((c: { id: number }) => c.id)).toContain(caseIds[0]);
   });
 
+  it('the case page in one statement equals the bundle, events and decisions read apart', async () => {
+    const { caseIds } = await seedCases(store, 1, 'polri');
+    const id = caseIds[0]!;
+    await store.caseActions.claim(id, 'ani', 30);
+    await store.caseActions.decide(id, 'ani', 'scam', 'perekrut', 'catatan <b>');
+    await store.caseActions.review(id, 'sri', 'unsure', 'cek ulang', '');
+    const page = await store.review.casePage(id);
+    const { events, decisions, ...bundle } = page!;
+    expect(bundle).toEqual(await store.review.bundle(id));
+    expect(events).toEqual(await store.caseActions.events(id));
+    expect(decisions).toEqual(await store.caseActions.decisions(id));
+    expect(decisions.length).toBeGreaterThanOrEqual(1);
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['created', 'claim', 'decide']));
+    expect(await store.review.casePage(999_999)).toBeNull();
+  });
+
   it('filters the queue by platform, destination and score, by priority', async () => {
     await seedCases(store, 5, 'polri', (i) => `Filter ${i} lowongan Kamboja`, 'facebook');
     const rows = await store.review.queue({ queue: 'polri', status: 'open', platform: 'facebook', destination: 'kh', minScore: 0.5, limit: 50, offset: 0 });

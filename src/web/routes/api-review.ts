@@ -22,13 +22,10 @@ export function apiReviewRoutes(deps: WebDeps): Hono<AppEnv> {
 
   app.get('/api/cases/:id', vParam(CaseParam), async (c) => {
     const { id } = c.req.valid('param');
-    const bundle = await deps.store.review.bundle(id);
-    if (!bundle) return c.json({ error: 'not found' }, 404);
-    const [events, decisions, near] = await Promise.all([
-      deps.store.caseActions.events(id),
-      deps.store.caseActions.decisions(id),
-      nearDuplicatesWithin(deps, bundle.post.id, deps.log),
-    ]);
+    const page = await deps.store.review.casePage(id);
+    if (!page) return c.json({ error: 'not found' }, 404);
+    const { events, decisions, ...bundle } = page;
+    const near = await nearDuplicatesWithin(deps, bundle.post.id, deps.log);
     const related = await deps.store.review.related(bundle.post, bundle.features, 20, near.ids);
     const post = seesPersonalData(c.get('principal').role) ? bundle.post : redactPost(bundle.post, bundle.features);
     return c.json({ ...bundle.case, post, features: bundle.features, score: bundle.score, evidence: bundle.evidence.map(({ key: _key, ...e }) => e), events, decisions, related, relatedComplete: near.complete });

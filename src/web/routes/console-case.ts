@@ -19,8 +19,9 @@ export function consoleCaseRoutes(deps: WebDeps): Hono<AppEnv> {
 
   app.get('/cases/:id', vParam(CaseParam), async (c) => {
     const { id } = c.req.valid('param');
-    const [bundle, events, decisions] = await Promise.all([deps.store.review.bundle(id), deps.store.caseActions.events(id), deps.store.caseActions.decisions(id)]);
-    if (!bundle) return c.text(t(c.get('lang'), 'notFound'), 404);
+    const page = await deps.store.review.casePage(id);
+    if (!page) return c.text(t(c.get('lang'), 'notFound'), 404);
+    const { events, decisions, ...bundle } = page;
     const near = await nearDuplicatesWithin(deps, bundle.post.id, deps.log);
     const related = await deps.store.review.related(bundle.post, bundle.features, 20, near.ids);
     const principal = c.get('principal');
