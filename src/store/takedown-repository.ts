@@ -67,10 +67,19 @@ export class TakedownRepository {
     return added.length;
   }
 
-  /** Targets due for a check at `now`, most overdue first. */
-  async due(now: Date, limit: number): Promise<TakedownTarget[]> {
-    const rows = await this.db.query('SELECT * FROM takedown_targets WHERE next_check_at <= $1 ORDER BY next_check_at, post_id LIMIT $2', [now.toISOString(), limit]);
-    return rows.map(rowToTarget);
+  /**
+   * Claims the targets due at `now`, most overdue first: their next check moves `leaseMs` ahead, so a sweep
+   * running at the same time in another process skips them; `record` then sets the real next check, and a
+   * sweep that dies mid-way leaves them due again once the lease runs out.
+   */
+  async due(now: Date, limit: number, leaseMs = 15 * 60_000): Promise<TakedownTarget[]> {
+    const rows = await this.db.query(
+      `WITH due AS (SELECT post_id, next_check_at FROM takedown_targets WHERE next_check_at <= $1 ORDER BY next_check_at, post_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+       UPDATE takedown_targets t SET next_check_at = $3 FROM due WHERE t.post_id = due.post_id
+       RETURNING t.post_id, t.case_id, t.platform, t.url, t.referred_at, due.next_check_at, t.last_status, t.removed_at, t.checks`,
+      [now.toISOString(), limit, new Date(now.getTime() + leaseMs).toISOString()],
+    );
+    return rows.map(rowToTarget).sort((a, b) => (a.nextCheckAt ?? '').localeCompare(b.nextCheckAt ?? '') || a.postId - b.postId);
   }
 
   async checks(postId: number): Promise<TakedownCheck[]> {

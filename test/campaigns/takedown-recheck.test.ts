@@ -131,7 +131,21 @@ describe('takedown re-checks', () => {
     }
     clock = referredAt + 40 * 24 * HOUR;
     expect((await handleRecheckTakedowns(deps)).checked).toBe(0);
+    expect(await t.store.takedowns.due(new Date(clock), 10)).toEqual([]);
     expect(site.hits.filter((h) => h.startsWith('/post/')).length).toBe(4);
+  });
+
+  it('lets one sweep claim a due post: a second sweep at the same time skips it until the lease runs out', async () => {
+    const { postIds } = await seedCampaign(t.store, 'lease');
+    const [caseId] = await db.query<{ id: number }>(`SELECT id FROM cases WHERE post_id = $1 AND queue = 'komdigi'`, [postIds[0]]);
+    await db.query('UPDATE posts SET url = $2 WHERE id = $1', [postIds[0], `${base}/post/lease`]);
+    await refer(t.store, Number(caseId!.id));
+    await t.store.takedowns.enrol(() => new Date(0).toISOString());
+    const now = new Date();
+    expect((await t.store.takedowns.due(now, 10)).map((x) => x.postId)).toEqual([postIds[0]]);
+    expect(await t.store.takedowns.due(now, 10)).toEqual([]);
+    expect((await t.store.takedowns.due(new Date(now.getTime() + 16 * 60_000), 10)).map((x) => x.postId)).toEqual([postIds[0]]);
+    await db.query('DELETE FROM takedown_targets WHERE post_id = $1', [postIds[0]]);
   });
 
   it('finds the campaign posting again after the takedown and charts both figures per platform', async () => {
