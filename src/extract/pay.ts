@@ -120,7 +120,7 @@ export function extractPay(doc: Doc): PayResult {
     const preCur = g.pre ?? g.pre2;
     const curWord = preCur ?? g.suf;
     const multWord = g.am ?? g.bm;
-    let currency = curWord === undefined ? undefined : CURRENCY[curWord.replace(/\s+/g, ' ')];
+    let currency = curWord === undefined ? undefined : (CURRENCY[curWord] ?? CURRENCY[curWord.replace(/\s+/g, ' ')]);
     const ctx = context(text, m.index);
     if (currency === undefined) {
       if (multWord === undefined && ctx !== 'pay') continue;
