@@ -8,7 +8,9 @@
 //   'main' is this process (which also ingests and, with PGlite, owns the database and serves it to
 //   the others on a loopback socket). Default 'main:route,extract+score': route here, extract and score
 //   in one child process, so the two cores each get a share (database + campaigns | extraction + model).
-//   'main:extract+score+route' runs everything in one process.
+//   'main:extract+score+route' runs everything in one process. --batch 1000 costs less CPU per post
+//   than 500 or 200 (fewer statements and jobs) while 20,000 posts still give 20 batches to overlap.
+//   With PostgreSQL the extract+score child is the busiest process; 'main:route,extract,score' spreads it.
 // Prints per-process CPU time on stderr; the last stdout line is one JSON object.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
