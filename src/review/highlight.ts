@@ -25,9 +25,11 @@ export function spansOf(features: Features | null): MarkSpan[] {
     ...features.destinations.map((d) => ({ ...d.span, kind: 'destination' as const })),
     ...features.contacts.map((c) => ({ ...c.span, kind: 'contact' as const })),
     ...features.jobTypes.map((j) => ({ ...j.span, kind: 'job' as const })),
-    ...features.flags.flatMap((f) => f.spans.map((s) => ({ ...s, kind: 'flag' as const }))),
+    // Stored features are not re-parsed, so a reason or flag stored without spans (the contract's
+    // default is []) arrives without the field.
+    ...features.flags.flatMap((f) => (f.spans ?? []).map((s) => ({ ...s, kind: 'flag' as const }))),
     ...features.legitimacy.map((l) => ({ ...l.span, kind: 'legit' as const })),
-    ...features.reasons.flatMap((r) => r.spans.map((s) => ({ ...s, kind: 'reason' as const }))),
+    ...features.reasons.flatMap((r) => (r.spans ?? []).map((s) => ({ ...s, kind: 'reason' as const }))),
   ];
 }
 

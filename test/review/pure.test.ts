@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { auditHash, canonicalJson, checkChain, GENESIS_HASH, type StoredAuditEntry } from '../../src/review/audit-chain.js';
 import { TRANSITIONS } from '../../src/review/case-machine.js';
 import { neutralizeCell, toCsv } from '../../src/review/export/csv.js';
-import { segment } from '../../src/review/highlight.js';
+import { segment, spansOf } from '../../src/review/highlight.js';
 import { REDACTED, redactText } from '../../src/review/redact.js';
 import { safeHref } from '../../src/review/safe-url.js';
 import { featuresFor } from './helpers/seed.js';
@@ -28,6 +28,14 @@ describe('segment', () => {
         expect(parts.every((p) => p.text.length > 0)).toBe(true);
       }),
     );
+  });
+
+  it('highlights stored features whose reasons or flags were stored without spans (the contract default)', () => {
+    const features = featuresFor('Lowongan CS ke Kamboja, gaji $1500, WA +6281200004417');
+    const stored = JSON.parse(JSON.stringify({ ...features, reasons: [{ code: 'DEST_NOT_PLACEMENT', label: { id: 'x', en: 'y' } }], flags: [{ code: 'FREE_TRAVEL' }] }));
+    const spans = spansOf(stored);
+    expect(spans.some((s) => s.kind === 'contact')).toBe(true);
+    expect(spans.some((s) => s.kind === 'reason' || s.kind === 'flag')).toBe(false);
   });
 
   it('prefers the more specific kind where spans overlap', () => {
