@@ -17,12 +17,29 @@ const CUR_SUF = String.raw`rupiah|dolar singapura|dolar as|dolar|dollars?|usd|us
 const PERIOD = String.raw`\s?(?:\/|per|tiap|setiap|a|an|each)?\s?(?<per>bulanan|bulan|monthly|month|mo|jam|hourly|hour|harian|hari|daily|day|mingguan|minggu|weekly|week|tahunan|tahun|yearly|year|annum)(?![a-z])|\s?(?<per2>sebulan|perbulan|perhari|sehari|perjam|sejam|seminggu|perminggu|setahun|pertahun)(?![a-z])`;
 
 // One precompiled pattern: [currency] number [multiplier] [- [currency] number [multiplier]] [++] [currency] [period]
-const AMOUNT = new RegExp(
+const AMOUNT_SOURCE =
   String.raw`(?<![\w$.,])(?:(?<pre>${CUR_PRE})\s?)?(?<a>${NUM})\s?(?<am>${MULT})?` +
-    String.raw`(?:\s?(?:-|~|s\/d|sd|sampai|hingga|to)\s?(?:(?<pre2>${CUR_PRE})\s?)?(?<b>${NUM})\s?(?<bm>${MULT})?)?` +
-    String.raw`(?<plus>\s?\+{1,3})?(?:\s?(?<suf>${CUR_SUF}))?(?![a-z0-9])(?:${PERIOD})?`,
-  'g',
-);
+  String.raw`(?:\s?(?:-|~|s\/d|sd|sampai|hingga|to)\s?(?:(?<pre2>${CUR_PRE})\s?)?(?<b>${NUM})\s?(?<bm>${MULT})?)?` +
+  String.raw`(?<plus>\s?\+{1,3})?(?:\s?(?<suf>${CUR_SUF}))?(?![a-z0-9])(?:${PERIOD})?`;
+// The pattern runs with plain numbered groups: a match's named-groups object is slow to build and to read, and
+// this runs for every number in every post. Group numbers follow the names' order in the source.
+const GROUP_NAMES = [...AMOUNT_SOURCE.matchAll(/\(\?<([a-z0-9]+)>/g)].map((m) => m[1] as string);
+const AMOUNT = new RegExp(AMOUNT_SOURCE.replace(/\(\?<[a-z0-9]+>/g, '('), 'g');
+const group = (name: string): number => {
+  const i = GROUP_NAMES.indexOf(name);
+  if (i === -1) throw new Error(`pay pattern has no group ${name}`);
+  return i + 1;
+};
+const G_PRE = group('pre');
+const G_A = group('a');
+const G_AM = group('am');
+const G_PRE2 = group('pre2');
+const G_B = group('b');
+const G_BM = group('bm');
+const G_SUF = group('suf');
+const G_PER = group('per');
+const G_PER2 = group('per2');
+if (new RegExp(`${AMOUNT.source}|`).exec('')?.length !== GROUP_NAMES.length + 1) throw new Error('pay pattern has unnamed capture groups');
 
 // Vague amounts ("gaji belasan juta", "gaji 2 digit") are taken at their lower bound.
 const VAGUE = /\b(belasan|puluhan|ratusan)\s?(juta|jt|ribu|rb)\b|\bgaji\s(?:sampai\s)?(2|dua|3|tiga)\s?digit\b/g;
@@ -112,14 +129,17 @@ export function extractPay(doc: Doc): PayResult {
     const m = AMOUNT.exec(text);
     if (m === null) break;
     from = AMOUNT.lastIndex;
-    const g = m.groups ?? {};
-    const a = g.a as string;
+    const gPre = m[G_PRE];
+    const gAm = m[G_AM];
+    const gBm = m[G_BM];
+    const gB = m[G_B];
+    const a = m[G_A] as string;
     // Phone numbers, long ids and years are not amounts.
     const digits = countDigits(a);
-    if (digits >= 10 || (a.charCodeAt(0) === 48 && digits > 2 && g.pre === undefined)) continue;
-    const preCur = g.pre ?? g.pre2;
-    const curWord = preCur ?? g.suf;
-    const multWord = g.am ?? g.bm;
+    if (digits >= 10 || (a.charCodeAt(0) === 48 && digits > 2 && gPre === undefined)) continue;
+    const preCur = gPre ?? m[G_PRE2];
+    const curWord = preCur ?? m[G_SUF];
+    const multWord = gAm ?? gBm;
     let currency = curWord === undefined ? undefined : (CURRENCY[curWord] ?? CURRENCY[curWord.replace(/\s+/g, ' ')]);
     const ctx = context(text, m.index);
     if (currency === undefined) {
@@ -130,12 +150,12 @@ export function extractPay(doc: Doc): PayResult {
       else currency = 'IDR';
       if (multWord === undefined && currency === 'IDR' && raw < 500_000) continue;
     }
-    const mulA = g.am !== undefined ? (MULTIPLIER[g.am] ?? 1) : g.bm !== undefined ? (MULTIPLIER[g.bm] ?? 1) : 1;
-    const mulB = g.bm !== undefined ? (MULTIPLIER[g.bm] ?? 1) : mulA;
+    const mulA = gAm !== undefined ? (MULTIPLIER[gAm] ?? 1) : gBm !== undefined ? (MULTIPLIER[gBm] ?? 1) : 1;
+    const mulB = gBm !== undefined ? (MULTIPLIER[gBm] ?? 1) : mulA;
     const amount = parseAmount(a) * mulA;
-    const amountMax = g.b === undefined ? undefined : parseAmount(g.b) * mulB;
+    const amountMax = gB === undefined ? undefined : parseAmount(gB) * mulB;
     if (!Number.isFinite(amount) || (amountMax !== undefined && !Number.isFinite(amountMax))) continue;
-    const perWord = g.per ?? g.per2;
+    const perWord = m[G_PER] ?? m[G_PER2];
     let period: Period = perWord === undefined ? 'unknown' : (PERIODS[perWord] ?? 'unknown');
     // "hr" is Indonesian chat for "hari" (the normalizer expands it), but after a foreign-currency amount
     // ("$15/hr", "SGD 12 per hr") it is the English "hour".
