@@ -15,6 +15,8 @@
 // flat for as long as we ran it (6,000 pages). That is start-up, not a leak; stderr shows it anyway
 // (rss_growth_with_warmup) and a leak check beside it: the live heap after a full GC before the first warm-up
 // and after each phase.
+// Browser pages go 4 at a time by default (the runtime's default too): Chromium is CPU-bound on 2 cores, and 6
+// tabs only added contention and memory.
 // Usage: npm run bench:crawl [-- --pages 2000 --browser-pages 2000 --concurrency 16 --browser-concurrency 4 --warmup 500]
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
