@@ -298,7 +298,7 @@ function rowToBundle(r: Record<string, unknown>): CaseBundle {
   return {
     case: rowToCase(json(r.c, {})),
     post: rowToPost(json(r.p, {})),
-    features: json<Features | null>(r.features, null),
+    features: r.features === null || r.features === undefined ? null : renderFeatures(json(r.features, {})),
     score: s
       ? {
           postId: Number(s.post_id),
@@ -307,7 +307,7 @@ function rowToBundle(r: Record<string, unknown>): CaseBundle {
           threshold: Number(s.threshold),
           verdict: s.verdict as Score['verdict'],
           uncertain: Boolean(s.uncertain),
-          reasons: json(s.reasons, []),
+          reasons: renderReasons(json<StoredReason[]>(s.reasons, [])),
         }
       : null,
     evidence: json<Array<Record<string, unknown>>>(r.evidence, []).map((e) => ({

@@ -1,6 +1,7 @@
 // Review repositories on both engines: claim leases, the state machine, events, the audit chain,
 // sessions and tokens, related posts and the retention purge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REASON_CATALOG } from '../../src/extract/reason-catalog.js';
 import { Store } from '../../src/store/store.js';
 import { testDatabases } from '../helpers/databases.js';
 import { seedCases } from './helpers/seed.js';
@@ -127,6 +128,17 @@ describe.each(databases)('review store on $name', (database) => {
     expect(decisions.length).toBeGreaterThanOrEqual(1);
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['created', 'claim', 'decide']));
     expect(await store.review.casePage(999_999)).toBeNull();
+  });
+
+  it('the case page renders labels of reasons stored without them (compact rows) from the catalog', async () => {
+    const { caseIds, postIds } = await seedCases(store, 1);
+    const code = Object.keys(REASON_CATALOG)[0]!;
+    await store.db.query(`UPDATE scores SET reasons = $2::jsonb WHERE post_id = $1`, [postIds[0], JSON.stringify([{ code, weight: 0.5 }])]);
+    await store.db.query(`UPDATE features SET data = jsonb_set(data, '{reasons}', $2::jsonb) WHERE post_id = $1`, [postIds[0], JSON.stringify([{ code }])]);
+    const page = await store.review.casePage(caseIds[0]!);
+    expect(page!.score!.reasons).toEqual([{ code, label: REASON_CATALOG[code]!.label, spans: [], weight: 0.5 }]);
+    expect(page!.features!.reasons).toEqual([{ code, label: REASON_CATALOG[code]!.label, spans: [] }]);
+    expect((await store.review.bundle(caseIds[0]!))!.score!.reasons[0]!.label).toEqual(REASON_CATALOG[code]!.label);
   });
 
   it('filters the queue by platform, destination and score, by priority', async () => {
