@@ -17,15 +17,17 @@ const POSTS = corpus.slice(0, 200).map((c, i) => ({ platform: c.platform, extern
 const records = (): RawRecord[] => POSTS.map((value, i) => ({ record: `post ${i}`, value, notes: [] }));
 
 const databases = await testDatabases();
+// One host: extract scores its batch in the same job. A host per stage: the score stage gets its own jobs.
+const runs = databases.flatMap((database) => (['one-host', 'host-per-stage'] as const).map((layout) => ({ name: `${database.name}, ${layout}`, database, layout })));
 
-describe.each(databases)('pipeline end to end on $name', (database) => {
+describe.each(runs)('pipeline end to end on $name', ({ database, layout }) => {
   let pipeline: TestPipeline;
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
     const opened = await database.open();
     drop = opened.drop;
-    pipeline = await startTestPipeline(opened.db);
+    pipeline = await startTestPipeline(opened.db, {}, layout);
   });
   afterAll(async () => {
     await pipeline?.stop();
@@ -69,6 +71,16 @@ describe.each(databases)('pipeline end to end on $name', (database) => {
     expect(after[0]).toEqual({ posts: 200, scores: 200, features: 200, cases: expected.size });
   });
 
+  it('scores a post whose features were stored but whose score was lost (a crash in between) when its extract job runs again', async () => {
+    const { store } = pipeline.services;
+    const [id] = (await store.posts.insert([{ platform: 'x', externalId: 'half-done', text: 'Lowongan admin ke Kamboja gaji 1200 USD, tiket ditanggung, hubungi WA 0812-0000-2222', media: [], reach: {}, notes: [] }])).inserted;
+    await store.stages.saveFeatures([{ postId: id!, features: pipeline.services.extract('Lowongan admin ke Kamboja gaji 1200 USD, tiket ditanggung, hubungi WA 0812-0000-2222') }], [id!], { advance: false });
+    await pipeline.services.producer.enqueue('extract-posts', { postIds: [id!] });
+    await waitFor(async () => (await store.db.query<{ stage: string }>('SELECT stage FROM posts WHERE id = $1', [id]))[0]?.stage === 'routed', 'the half-done post to be routed');
+    const rows = await store.db.query<{ scores: number; features: number }>('SELECT (SELECT count(*)::int FROM scores WHERE post_id = $1) AS scores, (SELECT count(*)::int FROM features WHERE post_id = $1) AS features', [id]);
+    expect(rows[0]).toEqual({ scores: 1, features: 1 });
+  });
+
   it('fails a job whose payload breaks its schema as unrecoverable, keeps it inspectable, and keeps working', async () => {
     const queue = pipeline.services.producer.queue('score');
     const bad = await queue.add('score-posts', { postIds: 'not-a-list' }, { jobId: 'bad-payload', attempts: 5 });
@@ -80,6 +92,6 @@ describe.each(databases)('pipeline end to end on $name', (database) => {
     // The worker is still alive: a good post still goes through.
     const more = await ingestRecords([{ record: 'late', value: { platform: 'x', externalId: 'late-1', text: 'Dicari admin CS ke Kamboja gaji 1500 USD, tiket gratis, WA 0812-0000-1111' }, notes: [] }], ingestDeps(pipeline.services), 'e2e');
     expect(more.accepted).toBe(1);
-    await waitFor(async () => (await pipeline.services.store.posts.countReached()).routed === 201, 'the late post to be routed');
+    await waitFor(async () => (await pipeline.services.store.posts.countReached()).routed === 202, 'the late post to be routed');
   });
 });

@@ -1,8 +1,10 @@
-// Extract stage worker: wiring only.
+// Extract stage worker: wiring only. Where the score stage runs in the same process, the batch is scored
+// in the same job (see extractDeps).
 import { Jobs } from '../src/contracts/jobs.js';
 import { handleExtract } from '../src/extract/handle-extract.js';
 import { extractDeps } from '../src/app/stage-deps.js';
 import type { Services } from '../src/app/services.js';
 import { defineWorker } from '../src/queue/worker-host.js';
 
-export const extractWorker = defineWorker<Services, typeof Jobs.ExtractPosts>(Jobs.ExtractPosts, (payload, ctx) => handleExtract(payload, extractDeps(ctx.services)));
+export const extractWorker = defineWorker<Services, typeof Jobs.ExtractPosts>(Jobs.ExtractPosts, (payload, ctx) => handleExtract(payload, extractDeps(ctx.services, { scoreHere: ctx.stages.includes('score') })),
+);

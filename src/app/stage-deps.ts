@@ -5,7 +5,7 @@ import type { EvidenceLink } from '../store/evidence.js';
 import type { IngestDeps } from '../ingest/ingest-records.js';
 import { Jobs } from '../contracts/jobs.js';
 import type { RouteDeps } from '../route/handle-route.js';
-import type { ScoreDeps } from '../score/handle-score.js';
+import { handleScore, type ScoreDeps } from '../score/handle-score.js';
 import type { Services } from './services.js';
 
 export function ingestDeps(s: Pick<Services, 'store' | 'producer' | 'config'>): IngestDeps {
@@ -18,13 +18,21 @@ export function ingestDeps(s: Pick<Services, 'store' | 'producer' | 'config'>): 
   };
 }
 
-export function extractDeps(s: Services): ExtractDeps {
+/**
+ * `scoreHere`: this process also runs the score stage, so the batch is scored right after extraction,
+ * with the text and features in hand: no score job, no read of them back, and the posts move from
+ * 'collected' to 'scored' in one rewrite. Stages stay separately scalable: a process without the score
+ * stage enqueues the score job as before. A crash in between leaves features stored and the extract job
+ * retried (or the post requeued by the reconciler); it then finds nothing to extract and scores from the database.
+ */
+export function extractDeps(s: Services, options: { scoreHere?: boolean } = {}): ExtractDeps {
   return {
     pending: (ids) => s.store.stages.toExtract(ids),
-    save: (rows, ids) => s.store.stages.saveFeatures(rows, ids),
+    save: (rows, ids) => s.store.stages.saveFeatures(rows, ids, { advance: !options.scoreHere }),
     extract: (text) => s.extract(text),
-    next: async (ids) => {
-      await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
+    next: async (ids, extracted) => {
+      if (options.scoreHere) await handleScore({ postIds: ids, posts: extracted }, scoreDeps(s));
+      else await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
     },
   };
 }

@@ -12,6 +12,8 @@ export interface JobContext<S> {
   log: Logger;
   jobId: string;
   attempt: number;
+  /** Every stage this host runs: a handler may hand work to a stage that runs here without a queue. */
+  stages: readonly Stage[];
 }
 
 export interface WorkerDefinition<S, N extends JobName = JobName> {
@@ -83,6 +85,7 @@ export class WorkerHost<S> {
               log: log.child({ jobId: job.id }),
               jobId: job.id ?? '',
               attempt: job.attemptsMade + 1,
+              stages,
             });
             report('completed');
             return result;

@@ -1,6 +1,7 @@
 // Score stage handler: scores extracted posts that have no score yet (and, when a shadow model is
 // set, records where it disagrees), stores the scores with the posts' new stage in one write, then
-// hands the batch to routing.
+// hands the batch to routing. Posts whose text and features came in the job are scored without a read;
+// a post already scored (a retried job) is scored again in memory but its stored score stays (first write wins).
 import type { Features } from '../contracts/features.js';
 import type { Reason } from '../contracts/common.js';
 import type { Score, Verdict } from '../contracts/score.js';
@@ -36,8 +37,21 @@ export class FeaturesMissingError extends Error {
   override name = 'FeaturesMissingError';
 }
 
-export async function handleScore(payload: { postIds: number[] }, deps: ScoreDeps): Promise<{ scored: number; alreadyScored: number }> {
-  const { found, todo, withoutFeatures } = await deps.pending(payload.postIds);
+export interface ScorePayload {
+  postIds: number[];
+  /** Text and features carried from the extract stage; absent in older jobs. */
+  posts?: Array<{ id: number; text: string; features: Features }>;
+}
+
+export async function handleScore(payload: ScorePayload, deps: ScoreDeps): Promise<{ scored: number; alreadyScored: number }> {
+  const inBatch = new Set(payload.postIds);
+  const carried = (payload.posts ?? []).filter((p) => inBatch.has(p.id));
+  const carriedIds = new Set(carried.map((p) => p.id));
+  const rest = payload.postIds.filter((id) => !carriedIds.has(id));
+  const read = rest.length > 0 ? await deps.pending(rest) : { found: [], todo: [], withoutFeatures: [] };
+  const { withoutFeatures } = read;
+  const found = [...carriedIds, ...read.found].sort((a, b) => a - b);
+  const todo = [...carried, ...read.todo];
   if (withoutFeatures.length > 0) throw new FeaturesMissingError(`posts without features: ${withoutFeatures.slice(0, 10).join(', ')}`);
   const model = await deps.model();
   const scores: Score[] = todo.map((post) => ({ postId: post.id, modelVersion: model.version, ...model.score(post.text, post.features) }));
@@ -53,5 +67,5 @@ export async function handleScore(payload: { postIds: number[] }, deps: ScoreDep
   }
   const saved = found.length > 0 ? await deps.save(scores, found) : [];
   if (found.length > 0) await deps.next(found);
-  return { scored: saved.length, alreadyScored: found.length - todo.length };
+  return { scored: saved.length, alreadyScored: found.length - saved.length };
 }

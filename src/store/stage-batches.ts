@@ -58,18 +58,26 @@ export class StageBatchRepository {
     return { found, todo };
   }
 
-  /** Stores features (first write wins) and moves `ids` to 'extracted'; returns how many features were new. */
-  async saveFeatures(rows: Array<{ postId: number; features: Features }>, ids: number[]): Promise<number> {
-    const result = await this.db.query<{ saved: number }>(
-      `WITH saved AS (
-         INSERT INTO features (post_id, version, data)
+  /**
+   * Stores features (first write wins) and moves `ids` to 'extracted'; returns how many features were new.
+   * `advance: false` leaves the stage alone, for a caller that scores the posts next in the same process
+   * (saveScores moves them on from 'collected' too): one row rewrite per post fewer.
+   */
+  async saveFeatures(rows: Array<{ postId: number; features: Features }>, ids: number[], options: { advance?: boolean } = {}): Promise<number> {
+    const features = pairs(rows, (r) => r.postId, (r) => compactFeatures(r.features));
+    const insert = `INSERT INTO features (post_id, version, data)
          SELECT (r->>0)::int, r->1->>'version', r->1 FROM jsonb_array_elements($1::text::jsonb) r
-         ON CONFLICT (post_id) DO NOTHING RETURNING post_id
-       ), moved AS (
+         ON CONFLICT (post_id) DO NOTHING RETURNING post_id`;
+    if (options.advance === false) {
+      const result = await this.db.query<{ saved: number }>(`WITH saved AS (${insert}) SELECT count(*)::int AS saved FROM saved`, [features]);
+      return Number(result[0]?.saved ?? 0);
+    }
+    const result = await this.db.query<{ saved: number }>(
+      `WITH saved AS (${insert}), moved AS (
          UPDATE posts SET stage = 'extracted' WHERE id = ANY($2::int[]) AND stage = 'collected' RETURNING id
        )
        SELECT (SELECT count(*) FROM saved)::int AS saved`,
-      [pairs(rows, (r) => r.postId, (r) => compactFeatures(r.features)), ids],
+      [features, ids],
     );
     return Number(result[0]?.saved ?? 0);
   }
@@ -100,6 +108,8 @@ export class StageBatchRepository {
          INSERT INTO scores (post_id, model_version, probability, threshold, verdict, uncertain, reasons)
          SELECT post_id, model_version, probability, threshold, verdict, uncertain, reasons
          FROM jsonb_to_recordset($1::text::jsonb) AS t(post_id int, model_version text, probability float8, threshold float8, verdict text, uncertain bool, reasons jsonb)
+         -- Scores computed from a job's carried features may name a post deleted since.
+         WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = t.post_id)
          ON CONFLICT (post_id) DO NOTHING RETURNING post_id
        ), moved AS (
          UPDATE posts SET stage = 'scored' WHERE id = ANY($2::int[]) AND stage IN ('collected', 'extracted') RETURNING id

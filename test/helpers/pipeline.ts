@@ -23,7 +23,10 @@ export interface TestPipeline {
   stop(): Promise<void>;
 }
 
-export async function startTestPipeline(db: Db, overrides: Partial<Config> = {}): Promise<TestPipeline> {
+/** Which stages run together: one host for all (as `waspada worker all`), or a host per stage (as separate `waspada worker <stage>` processes). */
+export type TestLayout = 'one-host' | 'host-per-stage';
+
+export async function startTestPipeline(db: Db, overrides: Partial<Config> = {}, layout: TestLayout = 'one-host'): Promise<TestPipeline> {
   const redis = await testRedis();
   const prefix = uniquePrefix('pipe');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'waspada-pipe-'));
@@ -41,14 +44,18 @@ export async function startTestPipeline(db: Db, overrides: Partial<Config> = {})
     redis: redisClient,
     scorers: await createScorerSource(config),
   });
-  const host = new WorkerHost(settings, services, { concurrency: 2, log });
-  host.start(['extract', 'score', 'route'], [STAGE_WORKERS.extract, STAGE_WORKERS.score, STAGE_WORKERS.route]);
-  await host.waitUntilReady();
+  const groups: Array<Array<'extract' | 'score' | 'route'>> = layout === 'one-host' ? [['extract', 'score', 'route']] : [['extract'], ['score'], ['route']];
+  const hosts = groups.map((stages) => {
+    const h = new WorkerHost(settings, services, { concurrency: 2, log });
+    h.start(stages, stages.map((stage) => STAGE_WORKERS[stage]));
+    return h;
+  });
+  await Promise.all(hosts.map((h) => h.waitUntilReady()));
   return {
     services,
-    host,
+    host: hosts[0]!,
     async stop() {
-      await host.close();
+      await Promise.all(hosts.map((h) => h.close()));
       await producer.close();
       await services.closeLazy();
       redisClient.disconnect();
