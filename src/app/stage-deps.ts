@@ -25,14 +25,22 @@ export function ingestDeps(s: Pick<Services, 'store' | 'producer' | 'config'>): 
  * stage enqueues the score job as before. A crash in between leaves features stored and the extract job
  * retried (or the post requeued by the reconciler); it then finds nothing to extract and scores from the database.
  */
-export function extractDeps(s: Services, options: { scoreHere?: boolean } = {}): ExtractDeps {
+export function extractDeps(s: Services, options: { scoreHere?: boolean; onScoreStep?: (durationMs: number, outcome: 'completed' | 'failed') => void } = {}): ExtractDeps {
   return {
     pending: (ids) => s.store.stages.toExtract(ids),
     save: (rows, ids) => s.store.stages.saveFeatures(rows, ids, { advance: !options.scoreHere }),
     extract: (text) => s.extract(text),
     next: async (ids, extracted) => {
-      if (options.scoreHere) await handleScore({ postIds: ids, posts: extracted }, scoreDeps(s));
-      else await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
+      if (options.scoreHere) {
+        const started = performance.now();
+        let outcome: 'completed' | 'failed' = 'failed';
+        try {
+          await handleScore({ postIds: ids, posts: extracted }, scoreDeps(s));
+          outcome = 'completed';
+        } finally {
+          options.onScoreStep?.(performance.now() - started, outcome);
+        }
+      } else await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
     },
   };
 }

@@ -1,6 +1,8 @@
 // Per-process job metrics fed by the WorkerHost: run time and queue wait histograms and outcome counters
 // by stage and job name. Counters live in the process that ran the job, so every worker process must
 // be scraped (METRICS_PORT) and dashboards sum with `sum by (stage) (rate(...))`.
+// Scoring done inside an extract job (a host running both stages) is reported as a score-stage run with no
+// queue wait (JobContext.observeStep), so per-stage figures hold whichever way the stages are deployed.
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { JobOutcome } from '../queue/worker-host.js';
 

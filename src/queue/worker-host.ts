@@ -14,6 +14,11 @@ export interface JobContext<S> {
   attempt: number;
   /** Every stage this host runs: a handler may hand work to a stage that runs here without a queue. */
   stages: readonly Stage[];
+  /**
+   * Records a stage's work done inside this job (scoring in the extract job, when this host runs both) in the
+   * job metrics as that stage's own run with no queue wait, so per-stage throughput and latency stay visible.
+   */
+  observeStep: (step: Omit<JobOutcome, 'queuedMs'>) => void;
 }
 
 export interface WorkerDefinition<S, N extends JobName = JobName> {
@@ -86,6 +91,7 @@ export class WorkerHost<S> {
               jobId: job.id ?? '',
               attempt: job.attemptsMade + 1,
               stages,
+              observeStep: (step) => this.options.onJobDone?.({ ...step, queuedMs: 0 }),
             });
             report('completed');
             return result;
