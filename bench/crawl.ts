@@ -9,15 +9,18 @@
 // instead of once per renderer (summing RSS counted ~3 GB for ~1.3 GB really used); where PSS is not
 // readable, RSS.
 //
-// Each phase starts after an untimed, unmeasured warm-up crawl of other pages (--warmup, default 500 static
+// Each phase starts after an untimed, unmeasured warm-up crawl of other pages (--warmup, default 2,000 static
 // pages and a tenth of that in Chromium, which also covers Chromium's launch): over its first few hundred
 // pages V8 grows its young generation and heap to the allocation rate (RSS ~150 → ~225 MB) and then stays
 // flat for as long as we ran it (6,000 pages). That is start-up, not a leak; stderr shows it anyway
 // (rss_growth_with_warmup) and a leak check beside it: the live heap after a full GC before the first warm-up
 // and after each phase.
+// Why 2,000 warm-up pages (it was 500): the static phase itself lasts ~5 s, so its first and last 10% are half a
+// second each and land wherever V8's heap sizing happens to be; on a quiet machine a 500-page warm-up gave
+// 0.25–0.30 (the static phase, 174 → 217 MB, live heap flat at ~20 MB), a 2,000-page one −0.12 to −0.04.
 // Browser pages go 4 at a time by default (the runtime's default too): Chromium is CPU-bound on 2 cores, and 6
 // tabs only added contention and memory.
-// Usage: npm run bench:crawl [-- --pages 2000 --browser-pages 2000 --concurrency 16 --browser-concurrency 4 --warmup 500]
+// Usage: npm run bench:crawl [-- --pages 2000 --browser-pages 2000 --concurrency 16 --browser-concurrency 4 --warmup 2000]
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -165,7 +168,7 @@ async function main(): Promise<void> {
   const browserPages = arg('browser-pages', 2000);
   const concurrency = arg('concurrency', 16);
   const browserConcurrency = arg('browser-concurrency', 4);
-  const warmup = process.argv.includes('--warmup') ? Math.max(0, Number(process.argv[process.argv.indexOf('--warmup') + 1]) || 0) : 500;
+  const warmup = process.argv.includes('--warmup') ? Math.max(0, Number(process.argv[process.argv.indexOf('--warmup') + 1]) || 0) : 2000;
   server = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => server?.once('message', (m: { port: number }) => resolve(m.port)));
   const base = `http://127.0.0.1:${port}`;
