@@ -1,10 +1,9 @@
 // Loading models for scoring: a given file, or the default (MODEL_PATH, else the promoted model in
 // DATA_DIR/models, else the model shipped in the package), found from dist/ as well as from the sources.
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/config.js';
+import { packageRoot } from '../src/package-root.js';
 import { extractPreparer } from './features/extract-preparer.js';
 import type { Preparer } from './features/preparer.js';
 import { modelFromArtifact, ModelFormatError } from './models/from-artifact.js';
@@ -15,20 +14,7 @@ export type { LoadedModel } from './models/loaded-model.js';
 
 export const SHIPPED_MODEL = 'classifiers/model.json';
 
-/** The directory holding Waspada's package.json, whether this file runs from classifiers/ or dist/classifiers/. */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string };
-      if (pkg.name === 'waspada') return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('cannot find the waspada package root');
-    dir = parent;
-  }
-}
+export { packageRoot };
 
 export function shippedModelPath(): string {
   return path.join(packageRoot(), SHIPPED_MODEL);

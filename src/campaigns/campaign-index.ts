@@ -2,7 +2,7 @@
 // (entity graph) and joins, or merges, campaigns. In memory, pure and deterministic; the store persists it.
 import { contactKey } from './contact-key.js';
 import { isSharedContact } from './shared-contacts.js';
-import type { EntityGraph, EntityNode } from './entity-graph.js';
+import { EntityGraphBuilder, type EntityGraph } from './entity-graph.js';
 import { ensureLength } from './growable.js';
 import { IdMap } from './id-map.js';
 import { Interner } from './interner.js';
@@ -318,26 +318,19 @@ export class CampaignIndex {
     const root = this.rootOfCampaign(campaignId);
     if (root === undefined) return undefined;
     const all = [...this.sets.members(root)].sort((a, b) => this.ids[a]! - this.ids[b]!);
-    const shown = all.length > maxPosts ? all.slice(all.length - maxPosts) : all;
-    const nodes = new Map<string, EntityNode>();
-    const edges: EntityGraph['edges'] = [];
-    const touch = (key: string, kind: EntityNode['kind'], label: string): string => {
-      const node = nodes.get(key);
-      if (node) node.weight++;
-      else nodes.set(key, { key, kind, label, weight: 1 });
-      return key;
-    };
+    const shown = EntityGraphBuilder.shown(all, maxPosts);
+    const graph = new EntityGraphBuilder();
     for (const index of shown) {
-      const postKey = touch(`post:${this.ids[index]!}`, 'post', this.postLabel(index));
-      if (this.source[index]! >= 0) edges.push({ from: postKey, to: touch(`source:${this.source[index]!}`, 'source', this.sources.values[this.source[index]!]!) });
-      if (this.author[index]! >= 0) edges.push({ from: postKey, to: touch(`author:${this.author[index]!}`, 'author', this.authors.values[this.author[index]!]!) });
+      const postKey = graph.node(`post:${this.ids[index]!}`, 'post', this.postLabel(index));
+      if (this.source[index]! >= 0) graph.link(postKey, graph.node(`source:${this.source[index]!}`, 'source', this.sources.values[this.source[index]!]!));
+      if (this.author[index]! >= 0) graph.link(postKey, graph.node(`author:${this.author[index]!}`, 'author', this.authors.values[this.author[index]!]!));
       for (let l = this.postLinks[index]!; l >= 0; l = this.nextLinkOfPost[l]!) {
         const contactIndex = this.linkContact[l]!;
         const shownContact = this.contactShownAt(contactIndex);
-        edges.push({ from: postKey, to: touch(`contact:${this.contactKeys.values[contactIndex]!}`, 'contact', `${shownContact.kind}: ${shownContact.value}`) });
+        graph.link(postKey, graph.node(`contact:${this.contactKeys.values[contactIndex]!}`, 'contact', `${shownContact.kind}: ${shownContact.value}`));
       }
     }
-    return { campaignId, nodes: [...nodes.values()], edges, omittedPosts: all.length - shown.length };
+    return graph.build(campaignId, all.length - shown.length);
   }
 
   /** Compact binary form (see snapshot-format.ts); `CampaignIndex.restore` rebuilds an index that answers identically. */

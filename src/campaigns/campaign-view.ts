@@ -2,7 +2,7 @@
 // page and the Polri packet. Same shapes as CampaignIndex.summary/graph, without needing the in-memory index.
 import type { CampaignContact, CampaignSummary } from './campaign-index.js';
 import { contactKey } from './contact-key.js';
-import type { EntityGraph, EntityNode } from './entity-graph.js';
+import { EntityGraphBuilder, type EntityGraph } from './entity-graph.js';
 import { isSharedContact } from './shared-contacts.js';
 
 export interface CampaignMember {
@@ -66,23 +66,16 @@ export function summarizeCampaign(campaignId: number, members: readonly Campaign
 /** Posts ↔ contacts ↔ authors ↔ sources; beyond `maxPosts` only the newest posts are drawn (ids grow with time). */
 export function campaignGraph(campaignId: number, members: readonly CampaignMember[], maxPosts = 120): EntityGraph {
   const all = [...members].sort((a, b) => a.postId - b.postId);
-  const shown = all.length > maxPosts ? all.slice(all.length - maxPosts) : all;
-  const nodes = new Map<string, EntityNode>();
-  const edges: EntityGraph['edges'] = [];
-  const touch = (key: string, kind: EntityNode['kind'], label: string): string => {
-    const node = nodes.get(key);
-    if (node) node.weight++;
-    else nodes.set(key, { key, kind, label, weight: 1 });
-    return key;
-  };
+  const shown = EntityGraphBuilder.shown(all, maxPosts);
+  const graph = new EntityGraphBuilder();
   for (const m of shown) {
     const date = m.postedAt && !Number.isNaN(Date.parse(m.postedAt)) ? ` ${new Date(m.postedAt).toISOString().slice(0, 10)}` : '';
-    const post = touch(`post:${m.postId}`, 'post', `#${m.postId} ${m.platform}${date}`);
-    if (m.source) edges.push({ from: post, to: touch(`source:${m.source}`, 'source', m.source) });
-    if (m.author) edges.push({ from: post, to: touch(`author:${m.author}`, 'author', m.author) });
-    for (const c of linkingContacts(m.contacts)) edges.push({ from: post, to: touch(`contact:${c.key}`, 'contact', `${c.kind}: ${c.value}`) });
+    const post = graph.node(`post:${m.postId}`, 'post', `#${m.postId} ${m.platform}${date}`);
+    if (m.source) graph.link(post, graph.node(`source:${m.source}`, 'source', m.source));
+    if (m.author) graph.link(post, graph.node(`author:${m.author}`, 'author', m.author));
+    for (const c of linkingContacts(m.contacts)) graph.link(post, graph.node(`contact:${c.key}`, 'contact', `${c.kind}: ${c.value}`));
   }
-  return { campaignId, nodes: [...nodes.values()], edges, omittedPosts: all.length - shown.length };
+  return graph.build(campaignId, all.length - shown.length);
 }
 
 function bump(counts: Map<string, number>, key: string): void {

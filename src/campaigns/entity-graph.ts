@@ -23,3 +23,33 @@ export interface EntityGraph {
   /** Posts left out of `nodes` to keep the picture readable. */
   omittedPosts: number;
 }
+
+/**
+ * Collects a campaign's graph: each post is linked to its entities, and an entity's weight counts the posts that
+ * link to it. Only the newest `maxPosts` posts are drawn (callers pass them oldest first).
+ */
+export class EntityGraphBuilder {
+  private readonly nodes = new Map<string, EntityNode>();
+  private readonly edges: EntityEdge[] = [];
+
+  /** The posts to draw, newest `maxPosts` of `postsOldestFirst`. */
+  static shown<T>(postsOldestFirst: readonly T[], maxPosts: number): readonly T[] {
+    return postsOldestFirst.length > maxPosts ? postsOldestFirst.slice(postsOldestFirst.length - maxPosts) : postsOldestFirst;
+  }
+
+  /** Adds the node, or counts one more post behind it; returns its key. */
+  node(key: string, kind: EntityKind, label: string): string {
+    const node = this.nodes.get(key);
+    if (node) node.weight++;
+    else this.nodes.set(key, { key, kind, label, weight: 1 });
+    return key;
+  }
+
+  link(from: string, to: string): void {
+    this.edges.push({ from, to });
+  }
+
+  build(campaignId: number, omittedPosts: number): EntityGraph {
+    return { campaignId, nodes: [...this.nodes.values()], edges: this.edges, omittedPosts };
+  }
+}

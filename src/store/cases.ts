@@ -40,6 +40,22 @@ export function rowToCase(r: Record<string, unknown>): Case {
   };
 }
 
+/** WHERE clauses and parameters of a case list page; the last two parameters are LIMIT and OFFSET. */
+function listFilterSql(filter: CaseListFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.queue) {
+    params.push(filter.queue);
+    where.push(`c.queue = $${params.length}`);
+  }
+  if (filter.status) {
+    params.push(filter.status);
+    where.push(`c.status = $${params.length}`);
+  }
+  params.push(Math.min(filter.limit ?? 100, 1000), filter.offset ?? 0);
+  return { where, params };
+}
+
 export class CaseRepository {
   constructor(private readonly db: Queryable) {}
 
@@ -74,17 +90,7 @@ export class CaseRepository {
   }
 
   async list(filter: CaseListFilter = {}): Promise<Array<Case & { post: Post }>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.queue) {
-      params.push(filter.queue);
-      where.push(`c.queue = $${params.length}`);
-    }
-    if (filter.status) {
-      params.push(filter.status);
-      where.push(`c.status = $${params.length}`);
-    }
-    params.push(Math.min(filter.limit ?? 100, 1000), filter.offset ?? 0);
+    const { where, params } = listFilterSql(filter);
     const rows = await this.db.query(
       `SELECT c.*, row_to_json(p.*) AS post FROM cases c JOIN posts p ON p.id = c.post_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -101,17 +107,7 @@ export class CaseRepository {
    * review tests compare the two).
    */
   async listJson(filter: CaseListFilter = {}): Promise<string> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.queue) {
-      params.push(filter.queue);
-      where.push(`c.queue = $${params.length}`);
-    }
-    if (filter.status) {
-      params.push(filter.status);
-      where.push(`c.status = $${params.length}`);
-    }
-    params.push(Math.min(filter.limit ?? 100, 1000), filter.offset ?? 0);
+    const { where, params } = listFilterSql(filter);
     // Timestamps as JavaScript's toISOString() writes them (UTC, milliseconds), as iso() does for `list`.
     const ts = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
     const rows = await this.db.query<{ body: string }>(

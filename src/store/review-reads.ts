@@ -199,17 +199,7 @@ export class ReviewReadRepository {
     const rows = await this.db.query('SELECT * FROM evidence WHERE id = $1', [id]);
     const e = rows[0];
     if (!e) return null;
-    return {
-      id: Number(e.id),
-      postId: Number(e.post_id),
-      kind: String(e.kind),
-      key: String(e.storage_key),
-      sha256: String(e.sha256),
-      bytes: Number(e.bytes),
-      capturedAt: iso(e.captured_at) ?? '',
-      url: (e.url as string | null) ?? null,
-      crawlerVersion: (e.crawler_version as string | null) ?? null,
-    };
+    return rowToEvidence(e);
   }
 
   /**
@@ -293,6 +283,20 @@ export class ReviewReadRepository {
   }
 }
 
+function rowToEvidence(e: Record<string, unknown>): EvidenceRow {
+  return {
+    id: Number(e.id),
+    postId: Number(e.post_id),
+    kind: String(e.kind),
+    key: String(e.storage_key),
+    sha256: String(e.sha256),
+    bytes: Number(e.bytes),
+    capturedAt: iso(e.captured_at) ?? '',
+    url: (e.url as string | null) ?? null,
+    crawlerVersion: (e.crawler_version as string | null) ?? null,
+  };
+}
+
 function rowToBundle(r: Record<string, unknown>): CaseBundle {
   const s = json<Record<string, unknown> | null>(r.s, null);
   return {
@@ -310,16 +314,6 @@ function rowToBundle(r: Record<string, unknown>): CaseBundle {
           reasons: renderReasons(json<StoredReason[]>(s.reasons, [])),
         }
       : null,
-    evidence: json<Array<Record<string, unknown>>>(r.evidence, []).map((e) => ({
-      id: Number(e.id),
-      postId: Number(e.post_id),
-      kind: String(e.kind),
-      key: String(e.storage_key),
-      sha256: String(e.sha256),
-      bytes: Number(e.bytes),
-      capturedAt: iso(e.captured_at) ?? '',
-      url: (e.url as string | null) ?? null,
-      crawlerVersion: (e.crawler_version as string | null) ?? null,
-    })),
+    evidence: json<Array<Record<string, unknown>>>(r.evidence, []).map(rowToEvidence),
   };
 }
