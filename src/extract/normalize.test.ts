@@ -1,6 +1,6 @@
 // Normalization: evasive spellings fold to plain words, and every normalized character maps back into the original.
 import { describe, expect, it } from 'vitest';
-import { normalizeDetailed, normalizeText } from './normalize.js';
+import { normalizeDetailed, normalizeForModel, normalizeText } from './normalize.js';
 
 /** The original text behind the normalized occurrence of `needle`. */
 function originalOf(text: string, needle: string): string | null {
@@ -72,5 +72,22 @@ describe('normalizeText', () => {
     const once = normalizeText('K4MBOJA Gaji $1,000 yg TNP Pengalaman').text;
     expect(once).toBe(once.toLowerCase());
     expect(normalizeText(once).text).toBe(once);
+  });
+});
+
+describe('normalizeForModel', () => {
+  it.each([
+    ['empty', ''],
+    ['plain ASCII', 'Dicari staf administrasi di Jakarta, gaji Rp 6.500.000'],
+    ['upper case and controls', 'LOKER\tHARI\r\nINI\u0000\u007f'],
+    ['stylized and fullwidth', 'Lowongan 𝐠𝐚𝐣𝐢 besar ｇａｊｉ ＬＯＫＥＲ ʟᴏᴋᴇʀ'],
+    ['leet and at-sign', 'L0ker K4mboja g4ji l0w0ng@n hrd@contoh.co.id Rp5jt P3MI'],
+    ['spaced and spelled', 'W A 0 8 1 2 3 4 5 6 7 8 K-a-m-b-o-j-a nol delapan satu dua tiga empat'],
+    ['repeats and abbreviations', 'gajiiiii besaaaar yg tnp pengalaman ' + 'a'.repeat(300)],
+    ['emoji, flags, invisible', 'kerja di 🇰🇭 ✈️ 👨\u200d👩 Kam\u200Bboja Kаmboja 🇦'],
+    ['lone surrogates', 'gaji \uD800 besar \uDC00\uDBFF\uDFFF'],
+    ['other scripts', 'ภาษาไทย 中文 한국어 カタカナ tiếng Việt Café'],
+  ])('%s: equals normalizeDetailed(text).text', (_name, text) => {
+    expect(normalizeForModel(text)).toBe(normalizeDetailed(text).text);
   });
 });

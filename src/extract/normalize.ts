@@ -618,6 +618,21 @@ export function normalizeDetailed(text: string): Normalized {
 }
 
 /**
+ * Only the normalized text: exactly `normalizeDetailed(text).text`, for callers (the classifier) that need neither
+ * offsets, tokens nor script counts, so none of those arrays are copied out.
+ */
+export function normalizeForModel(text: string): string {
+  const obfuscations: Obfuscation[] = [];
+  const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
+  const folded = FOLDED;
+  folded.reset(text.length + 16);
+  foldCodePoints(text, folded, obfuscations, scripts);
+  const out = OUT;
+  out.reset(folded.length + 16);
+  return rewriteWords(folded, out, obfuscations) ? out.toString() : folded.toString();
+}
+
+/**
  * Normalized lower-case text and, for each of its UTF-16 units, the offset in `text` it came from.
  * Use `normalizeDetailed` for end offsets and tokens.
  */
