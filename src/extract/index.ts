@@ -9,7 +9,7 @@ import { extractFlags } from './flags.js';
 import { decideIntent, scoreIntent } from './intent.js';
 import { extractJobTypes, type JobMention } from './job-types.js';
 import { detectLanguage } from './language.js';
-import type { Obfuscation } from './normalize.js';
+import type { Normalized, Obfuscation } from './normalize.js';
 import { extractLegitimacy } from './legitimacy.js';
 import { scanLexicon } from './lexicon.js';
 import { extractPay, RATES_AS_OF } from './pay.js';
@@ -19,22 +19,32 @@ import { reasonLabel } from './reason-catalog.js';
 import { buildReasons, deriveFlags, type Facts } from './reasons.js';
 
 export { REASON_CATALOG, reasonLabel, type ReasonInfo } from './reason-catalog.js';
-export { normalizeText } from './normalize.js';
+export { normalizeText, type Normalized } from './normalize.js';
 export { featureVector, FEATURE_VECTOR_NAMES } from './feature-vector.js';
 
 // Longer texts are cut: posts are capped at 100,000 characters upstream, and the cap keeps worst-case time bounded.
 const MAX_CHARS = 1_000_000;
 
 export function extractFeatures(text: string): Features {
+  return extractDetailed(text).features;
+}
+
+/**
+ * extractFeatures plus the normalization it ran, for callers that need the normalized text next (the model's
+ * text features, campaign signatures) and should not normalize the post again. `normalized` is null when
+ * extraction failed.
+ */
+export function extractDetailed(text: string): { features: Features; normalized: Normalized | null } {
   try {
     return extract(typeof text === 'string' ? (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text) : '');
   } catch (error) {
     // Total by contract: a bug must not stop the pipeline, but it is surfaced as a reason, not hidden.
     const message = error instanceof Error ? error.message : String(error);
-    return {
+    const features: Features = {
       ...emptyFeatures(),
       reasons: [{ code: 'EXTRACTION_FAILED', label: { ...reasonLabel('EXTRACTION_FAILED'), en: `Extraction failed: ${message.slice(0, 200)}` }, spans: [] }],
     };
+    return { features, normalized: null };
   }
 }
 
@@ -54,7 +64,7 @@ function emptyFeatures(): Features {
   };
 }
 
-function extract(text: string): Features {
+function extract(text: string): { features: Features; normalized: Normalized } {
   const doc = buildDoc(text);
   const hits = scanLexicon(doc);
   const destinations = extractDestinations(doc, hits);
@@ -90,7 +100,7 @@ function extract(text: string): Features {
   deriveFlags(facts);
   const reasons = buildReasons(facts);
 
-  return {
+  const features: Features = {
     version: FEATURES_VERSION,
     language: detectLanguage(doc),
     pay: {
@@ -113,6 +123,7 @@ function extract(text: string): Features {
     obfuscations: obfuscationOutput(doc.norm.obfuscations),
     reasons,
   };
+  return { features, normalized: doc.norm };
 }
 
 function destinationOutput(destinations: readonly DestinationMention[], jobs: readonly JobMention[]): Features['destinations'] {
