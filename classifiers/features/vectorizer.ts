@@ -7,7 +7,8 @@ import type { SparseMatrixBuilder } from './sparse-matrix.js';
 // Read once: a const enum imported from another module is a property lookup under isolated transpilation.
 const BIGRAM: number = HashKind.Bigram;
 
-export type FeatureValues = Readonly<Record<string, number>>;
+/** Extracted feature values, index-aligned with the preparer's feature names. */
+export type FeatureValues = Float64Array;
 
 /** Squashes extracted values (counts, pay ratios of 40×) onto a scale comparable to the normalised text block. */
 export function squash(x: number): number {
@@ -44,13 +45,29 @@ export class Vectorizer {
   private counts = new Int32Array(4096);
   private gramSlots = new Int32Array(4096);
   private shares = new Float64Array(4096);
+  /** For each of the model's feature slots, its index in the preparer's values, or -1 (contributes nothing). */
+  private readonly inputSlot: Int32Array;
 
+  /**
+   * `featureNames` are the model's slots; `inputNames` name the values the preparer hands over (the same by
+   * default). A model trained on another extractor version reads its slots by name, so a slot the extractor no
+   * longer emits contributes nothing.
+   */
   constructor(
     readonly hashing: TextHashingParams,
     readonly featureNames: readonly string[],
+    inputNames: readonly string[] = featureNames,
   ) {
     this.textDim = 2 ** hashing.bits;
     this.dim = this.textDim + featureNames.length;
+    const input = new Map(inputNames.map((name, i) => [name, i]));
+    this.inputSlot = Int32Array.from(featureNames, (name) => input.get(name) ?? -1);
+  }
+
+  /** The squashed value of model slot `slot` (0 when the preparer does not provide it). */
+  private slotValue(features: FeatureValues, slot: number): number {
+    const j = this.inputSlot[slot] as number;
+    return j < 0 ? 0 : squash(features[j] as number);
   }
 
   /** Makes the counting table at least twice as large as `n` grams (a power of two). */
@@ -128,7 +145,7 @@ export class Vectorizer {
       out.push(this.distinct[k] as number, (c === 1 ? 1 : 1 + Math.log(c)) * inv);
     }
     for (let slot = 0; slot < this.featureNames.length; slot++) {
-      const value = squash(features[this.featureNames[slot] as string] ?? 0);
+      const value = this.slotValue(features, slot);
       if (value !== 0) out.push(this.textDim + slot, value);
     }
     out.endRow();
@@ -151,7 +168,7 @@ export class Vectorizer {
     }
     let out = norm > 0 ? s / Math.sqrt(norm) : 0;
     for (let slot = 0; slot < this.featureNames.length; slot++) {
-      const value = squash(features[this.featureNames[slot] as string] ?? 0);
+      const value = this.slotValue(features, slot);
       if (value !== 0) out += (weights[this.textDim + slot] as number) * value;
     }
     return out;
@@ -255,7 +272,7 @@ export class Vectorizer {
   denseValues(features: FeatureValues): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     for (let slot = 0; slot < this.featureNames.length; slot++) {
-      const value = squash(features[this.featureNames[slot] as string] ?? 0);
+      const value = this.slotValue(features, slot);
       if (value !== 0) out.push([slot, value]);
     }
     return out;

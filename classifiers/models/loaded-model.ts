@@ -1,6 +1,7 @@
 // The interface every loaded model offers the score stage, whatever algorithm trained it.
 import type { Span } from '../../src/contracts/common.js';
 import type { Features } from '../../src/contracts/features.js';
+import type { Normalized } from '../../src/extract/normalize.js';
 import type { Algo, ModelMetadata } from './artifact.js';
 
 export interface TermContribution {
@@ -26,7 +27,10 @@ export interface LoadedModel {
   readonly algo: Algo;
   readonly threshold: number;
   readonly uncertaintyBand: number;
-  /** Calibrated probability that the post is a lure; `features` skips a second extraction when given. */
-  probability(text: string, features?: Features): number;
-  explain(text: string, features?: Features, topK?: number): Explanation;
+  /**
+   * Calibrated probability that the post is a lure. `features` skips a second extraction when given, and
+   * `normalized` (the extractor's normalizeDetailed of this same text) a second normalization.
+   */
+  probability(text: string, features?: Features, normalized?: Normalized): number;
+  explain(text: string, features?: Features, topK?: number, normalized?: Normalized): Explanation;
 }

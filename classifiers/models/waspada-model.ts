@@ -2,6 +2,7 @@
 // Platt-calibrated on out-of-fold margins. Training here; inference and explanations in WaspadaModel.
 import type { Features } from '../../src/contracts/features.js';
 import type { Span } from '../../src/contracts/common.js';
+import type { Normalized } from '../../src/extract/normalize.js';
 import { createRandom, shuffled } from '../common/random.js';
 import { type TextHashingParams, DEFAULT_TEXT_HASHING } from '../features/text-hashing.js';
 import { Vectorizer } from '../features/vectorizer.js';
@@ -139,7 +140,7 @@ export class WaspadaModel implements LoadedModel {
     const { model, ...metadata } = artifact;
     this.metadata = metadata;
     const { scheme: _scheme, ...hashing } = model.hashing;
-    this.vectorizer = new Vectorizer(hashing, model.featureNames);
+    this.vectorizer = new Vectorizer(hashing, model.featureNames, preparer.featureNames);
     this.weights = unpackWeights(model.weights, this.vectorizer.dim);
     this.bias = model.bias;
     this.platt = model.platt;
@@ -158,14 +159,14 @@ export class WaspadaModel implements LoadedModel {
     return this.metadata.uncertaintyBand;
   }
 
-  probability(text: string, features?: Features): number {
-    const prepared = this.preparer.prepare(text, features);
+  probability(text: string, features?: Features, normalized?: Normalized): number {
+    const prepared = this.preparer.prepare(text, features, { normalized });
     return applyPlatt(this.platt, this.vectorizer.margin(prepared.normalized, prepared.values, this.weights) + this.bias);
   }
 
   /** Log-odds contributions: character grams are credited to the word they lie in, so terms stay readable. */
-  explain(text: string, features?: Features, topK = 8): Explanation {
-    const prepared = this.preparer.prepare(text, features);
+  explain(text: string, features?: Features, topK = 8, normalized?: Normalized): Explanation {
+    const prepared = this.preparer.prepare(text, features, { normalized, spans: true });
     const contributions = this.vectorizer.textContributions(prepared.normalized, this.weights);
     const { lower } = contributions;
     let margin = contributions.total;

@@ -1,6 +1,6 @@
 // The classifier's numeric view of Features: stable names, and values that follow the extracted facts.
 import { describe, expect, it } from 'vitest';
-import { featureVector, FEATURE_VECTOR_NAMES } from './feature-vector.js';
+import { featureValues, featureVector, FEATURE_VECTOR_NAMES } from './feature-vector.js';
 import { extractFeatures } from './index.js';
 
 const vec = (text: string): Record<string, number> => featureVector(extractFeatures(text));
@@ -39,5 +39,16 @@ describe('featureVector', () => {
     const v = vec('');
     const nonZero = Object.entries(v).filter(([, x]) => x !== 0).map(([k]) => k).sort();
     expect(nonZero).toEqual(['intent.confidence', 'intent.other', 'lang.other', 'req.unknown']);
+  });
+
+  it('fills the same values by slot as it names them, reusing a given array', () => {
+    const out = new Float64Array(FEATURE_VECTOR_NAMES.length).fill(7);
+    for (const text of ['Loker CS online Kamboja, gaji 15jt, tiket gratis. WA 081234567890', 'WASPADA! penipuan di Myanmar', '']) {
+      const features = extractFeatures(text);
+      const byName = featureVector(features);
+      const values = featureValues(features, out);
+      expect(values).toBe(out);
+      expect(FEATURE_VECTOR_NAMES.map((name) => byName[name])).toEqual([...values]);
+    }
   });
 });

@@ -76,71 +76,178 @@ const KIND_RISK: Record<string, number> = { scam_hub: 1, decoy: 0.6, transit: 0.
 const logRatio = (r: number | null): number => (r === null || !(r > 0) ? 0 : Math.max(-3, Math.min(3, Math.log(r))));
 const b = (x: boolean): number => (x ? 1 : 0);
 
-export function featureVector(f: Features): Record<string, number> {
-  const v: Record<string, number> = {};
-  for (const name of FEATURE_VECTOR_NAMES) v[name] = 0;
-  const kinds = new Set(f.destinations.map((d) => d.kind));
-  for (const k of ['scam_hub', 'decoy', 'transit', 'placement', 'other'] as const) v[`dest.${k}`] = b(kinds.has(k));
-  v['dest.risk_max'] = f.destinations.reduce((m, d) => Math.max(m, KIND_RISK[d.kind] ?? 0), 0);
-  const reasons = new Set(f.reasons.map((r) => r.code));
-  v['dest.not_placement'] = b(reasons.has('DEST_NOT_PLACEMENT'));
-  v['dest.count'] = Math.log1p(f.destinations.length);
+// Slot of every name, resolved once: the scorer fills slots by index for every post, with no per-post strings.
+const SLOT = new Map<string, number>(FEATURE_VECTOR_NAMES.map((name, i) => [name, i]));
+const slotOf = (name: string): number => {
+  const slot = SLOT.get(name);
+  if (slot === undefined) throw new Error(`feature-vector: no slot ${name}`);
+  return slot;
+};
+const S = {
+  scamHub: slotOf('dest.scam_hub'), decoy: slotOf('dest.decoy'), transit: slotOf('dest.transit'), placement: slotOf('dest.placement'),
+  destOther: slotOf('dest.other'), riskMax: slotOf('dest.risk_max'), notPlacement: slotOf('dest.not_placement'), destCount: slotOf('dest.count'),
+  hasOffer: slotOf('pay.has_offer'), logIdr: slotOf('pay.log_idr_monthly'), ratioUmp: slotOf('pay.log_ratio_ump'),
+  ratioDestination: slotOf('pay.log_ratio_destination'), ratioTitle: slotOf('pay.log_ratio_title'), foreignCurrency: slotOf('pay.foreign_currency'),
+  payRange: slotOf('pay.range'), fee: slotOf('pay.fee'), unrealistic: slotOf('pay.unrealistic'),
+  office: slotOf('job.office_online'), gambling: slotOf('job.gambling'), informal: slotOf('job.informal'), professional: slotOf('job.professional'),
+  crypto: slotOf('job.crypto'), customerService: slotOf('job.customer_service'), typing: slotOf('job.typing'),
+  reqNone: slotOf('req.none'), reqLow: slotOf('req.low'), reqDegree: slotOf('req.degree'), reqSkilled: slotOf('req.skilled'), reqUnknown: slotOf('req.unknown'),
+  verifiable: slotOf('legit.verifiable'), claim: slotOf('legit.claim'), g2g: slotOf('legit.g2g'), workVisa: slotOf('legit.work_visa'),
+  contractInId: slotOf('legit.contract_in_id'), confidence: slotOf('intent.confidence'),
+  contactCount: slotOf('contact.count'), phone: slotOf('contact.phone'), whatsapp: slotOf('contact.whatsapp'), telegram: slotOf('contact.telegram'),
+  email: slotOf('contact.email'), url: slotOf('contact.url'), bankAccount: slotOf('contact.bank_account'), foreignPhone: slotOf('contact.foreign_phone'),
+  hubOffice: slotOf('combo.hub_or_decoy_office'), keyCombo: slotOf('combo.office_abroad_free_travel_no_req'), warningHub: slotOf('combo.warning_about_hub'),
+};
+const FLAG_SLOT = new Map<string, number>([...FLAG_NAMES, ...LATER_FLAG_NAMES].map(([code, name]) => [code, slotOf(name)]));
+const FREE_TRAVEL = slotOf('flag.free_travel');
+const ABROAD = slotOf('flag.abroad');
+const LEGIT_CLAIM_UNVERIFIED = slotOf('flag.legit_claim_unverified');
+const INTENT_SLOT = new Map<string, number>(['warning', 'news', 'recruiting', 'other'].map((label) => [label, slotOf(`intent.${label}`)]));
+const LANG_SLOT = new Map<string, number>(['id', 'en', 'ms', 'mixed'].map((lang) => [lang, slotOf(`lang.${lang}`)]));
+const LANG_OTHER = slotOf('lang.other');
+
+/**
+ * The feature values as an array aligned with FEATURE_VECTOR_NAMES (`out` is zeroed and filled when given):
+ * what the classifier reads for every post, without building a keyed object.
+ */
+export function featureValues(f: Features, out: Float64Array = new Float64Array(FEATURE_VECTOR_NAMES.length)): Float64Array {
+  const v = out;
+  v.fill(0);
+  let hub = false;
+  let decoy = false;
+  let risk = 0;
+  for (const d of f.destinations) {
+    switch (d.kind) {
+      case 'scam_hub':
+        hub = true;
+        v[S.scamHub] = 1;
+        break;
+      case 'decoy':
+        decoy = true;
+        v[S.decoy] = 1;
+        break;
+      case 'transit':
+        v[S.transit] = 1;
+        break;
+      case 'placement':
+        v[S.placement] = 1;
+        break;
+      case 'other':
+        v[S.destOther] = 1;
+        break;
+    }
+    risk = Math.max(risk, KIND_RISK[d.kind] ?? 0);
+  }
+  v[S.riskMax] = risk;
+  for (const r of f.reasons) {
+    if (r.code === 'DEST_NOT_PLACEMENT') v[S.notPlacement] = 1;
+    else if (r.code === 'PAY_UNREALISTIC') v[S.unrealistic] = 1;
+  }
+  v[S.destCount] = Math.log1p(f.destinations.length);
 
   const offers = f.pay.offers;
-  v['pay.has_offer'] = b(offers.length > 0);
-  v['pay.log_idr_monthly'] = f.pay.maxIdrMonthly === null || f.pay.maxIdrMonthly <= 0 ? 0 : Math.log10(f.pay.maxIdrMonthly);
-  v['pay.log_ratio_ump'] = logRatio(f.pay.ratioToIdMinimum);
-  v['pay.log_ratio_destination'] = logRatio(f.pay.ratioToDestinationMinimum);
-  v['pay.log_ratio_title'] = logRatio(f.pay.ratioToTypicalForTitle);
-  v['pay.foreign_currency'] = b(offers.some((o) => o.currency !== 'IDR'));
-  v['pay.range'] = b(offers.some((o) => o.amountMax !== undefined));
-  v['pay.fee'] = b((f.pay.fees?.length ?? 0) > 0);
-  v['pay.unrealistic'] = b(reasons.has('PAY_UNREALISTIC'));
+  v[S.hasOffer] = b(offers.length > 0);
+  v[S.logIdr] = f.pay.maxIdrMonthly === null || f.pay.maxIdrMonthly <= 0 ? 0 : Math.log10(f.pay.maxIdrMonthly);
+  v[S.ratioUmp] = logRatio(f.pay.ratioToIdMinimum);
+  v[S.ratioDestination] = logRatio(f.pay.ratioToDestinationMinimum);
+  v[S.ratioTitle] = logRatio(f.pay.ratioToTypicalForTitle);
+  for (const o of offers) {
+    if (o.currency !== 'IDR') v[S.foreignCurrency] = 1;
+    if (o.amountMax !== undefined) v[S.payRange] = 1;
+  }
+  v[S.fee] = b((f.pay.fees?.length ?? 0) > 0);
 
-  const cats = new Set(f.jobTypes.map((j) => j.category));
-  v['job.office_online'] = b([...cats].some((c) => OFFICE_CATEGORIES.has(c)));
-  v['job.gambling'] = b(cats.has('gambling'));
-  v['job.informal'] = b([...cats].some((c) => INFORMAL_CATEGORIES.has(c)));
-  v['job.professional'] = b([...cats].some((c) => PROFESSIONAL_CATEGORIES.has(c)));
-  v['job.crypto'] = b(cats.has('crypto'));
-  v['job.customer_service'] = b(cats.has('customer_service') || cats.has('telemarketing'));
-  v['job.typing'] = b(cats.has('typing'));
+  let officeLike = false;
+  for (const j of f.jobTypes) {
+    const c = j.category;
+    if (OFFICE_CATEGORIES.has(c)) {
+      officeLike = true;
+      v[S.office] = 1;
+    }
+    if (INFORMAL_CATEGORIES.has(c)) v[S.informal] = 1;
+    if (PROFESSIONAL_CATEGORIES.has(c)) v[S.professional] = 1;
+    if (c === 'gambling') {
+      officeLike = true;
+      v[S.gambling] = 1;
+    } else if (c === 'crypto') v[S.crypto] = 1;
+    if (c === 'customer_service' || c === 'telemarketing') v[S.customerService] = 1;
+    if (c === 'typing') v[S.typing] = 1;
+  }
 
-  const levels = new Set(f.qualifications.map((q) => q.level));
-  const skilled = levels.has('language_test') || levels.has('certificate');
-  const degree = levels.has('degree') || levels.has('diploma') || levels.has('experience');
-  const low = levels.has('sma') || levels.has('smp');
-  const none = levels.has('none');
-  v['req.skilled'] = b(skilled);
-  v['req.degree'] = b(!skilled && degree);
-  v['req.low'] = b(!skilled && !degree && low && !none);
-  v['req.none'] = b(!skilled && !degree && none);
-  v['req.unknown'] = b(levels.size === 0);
+  let skilled = false;
+  let degree = false;
+  let low = false;
+  let none = false;
+  for (const q of f.qualifications) {
+    const level = q.level;
+    if (level === 'language_test' || level === 'certificate') skilled = true;
+    else if (level === 'degree' || level === 'diploma' || level === 'experience') degree = true;
+    else if (level === 'sma' || level === 'smp') low = true;
+    else if (level === 'none') none = true;
+  }
+  v[S.reqSkilled] = b(skilled);
+  v[S.reqDegree] = b(!skilled && degree);
+  v[S.reqLow] = b(!skilled && !degree && low && !none);
+  v[S.reqNone] = b(!skilled && !degree && none);
+  v[S.reqUnknown] = b(f.qualifications.length === 0);
 
-  const flags = new Set(f.flags.map((x) => x.code));
-  for (const [code, name] of FLAG_NAMES) v[name] = b(flags.has(code));
-  for (const [code, name] of LATER_FLAG_NAMES) v[name] = b(flags.has(code));
+  for (const x of f.flags) {
+    const slot = FLAG_SLOT.get(x.code);
+    if (slot !== undefined) v[slot] = 1;
+  }
 
-  v['legit.verifiable'] = b(f.legitimacy.some((l) => l.verifiable));
-  v['legit.claim'] = b(f.legitimacy.some((l) => !l.verifiable) || flags.has('LEGIT_CLAIM_UNVERIFIED'));
-  v['legit.g2g'] = b(f.legitimacy.some((l) => l.code === 'LEGIT_G2G'));
-  v['legit.work_visa'] = b(f.legitimacy.some((l) => l.code === 'LEGIT_WORK_VISA'));
-  v['legit.contract_in_id'] = b(f.legitimacy.some((l) => l.code === 'LEGIT_CONTRACT_IN_ID'));
+  let claim = v[LEGIT_CLAIM_UNVERIFIED] === 1;
+  for (const l of f.legitimacy) {
+    if (l.verifiable) v[S.verifiable] = 1;
+    else claim = true;
+    if (l.code === 'LEGIT_G2G') v[S.g2g] = 1;
+    else if (l.code === 'LEGIT_WORK_VISA') v[S.workVisa] = 1;
+    else if (l.code === 'LEGIT_CONTRACT_IN_ID') v[S.contractInId] = 1;
+  }
+  v[S.claim] = b(claim);
 
-  v[`intent.${f.intent.label}`] = 1;
-  v['intent.confidence'] = f.intent.confidence;
+  const intent = INTENT_SLOT.get(f.intent.label);
+  if (intent !== undefined) v[intent] = 1;
+  v[S.confidence] = f.intent.confidence;
 
-  const ck = new Set(f.contacts.map((c) => c.kind));
-  v['contact.count'] = Math.log1p(f.contacts.length);
-  for (const k of ['phone', 'whatsapp', 'telegram', 'email', 'url', 'bank_account'] as const) v[`contact.${k}`] = b(ck.has(k));
-  v['contact.foreign_phone'] = b(f.contacts.some((c) => (c.kind === 'phone' || c.kind === 'whatsapp') && !c.value.startsWith('+62')));
+  v[S.contactCount] = Math.log1p(f.contacts.length);
+  for (const c of f.contacts) {
+    switch (c.kind) {
+      case 'phone':
+        v[S.phone] = 1;
+        break;
+      case 'whatsapp':
+        v[S.whatsapp] = 1;
+        break;
+      case 'telegram':
+        v[S.telegram] = 1;
+        break;
+      case 'email':
+        v[S.email] = 1;
+        break;
+      case 'url':
+        v[S.url] = 1;
+        break;
+      case 'bank_account':
+        v[S.bankAccount] = 1;
+        break;
+    }
+    if ((c.kind === 'phone' || c.kind === 'whatsapp') && !c.value.startsWith('+62')) v[S.foreignPhone] = 1;
+  }
 
-  const lang = ['id', 'en', 'ms', 'mixed'].includes(f.language) ? f.language : 'other';
-  v[`lang.${lang}`] = 1;
+  v[LANG_SLOT.get(f.language) ?? LANG_OTHER] = 1;
 
-  const officeLike = v['job.office_online'] === 1 || v['job.gambling'] === 1;
-  v['combo.hub_or_decoy_office'] = b((kinds.has('scam_hub') || kinds.has('decoy')) && officeLike);
-  v['combo.office_abroad_free_travel_no_req'] = b(officeLike && (kinds.size > 0 || flags.has('ABROAD')) && flags.has('FREE_TRAVEL') && none);
-  v['combo.warning_about_hub'] = b((f.intent.label === 'warning' || f.intent.label === 'news') && kinds.has('scam_hub'));
+  const destinations = f.destinations.length > 0;
+  v[S.hubOffice] = b((hub || decoy) && officeLike);
+  v[S.keyCombo] = b(officeLike && (destinations || v[ABROAD] === 1) && v[FREE_TRAVEL] === 1 && none);
+  v[S.warningHub] = b((f.intent.label === 'warning' || f.intent.label === 'news') && hub);
+  return v;
+}
+
+/** The feature values by name, in FEATURE_VECTOR_NAMES order (for tests and tools; the classifier uses featureValues). */
+export function featureVector(f: Features): Record<string, number> {
+  const values = featureValues(f);
+  const v: Record<string, number> = {};
+  for (let i = 0; i < FEATURE_VECTOR_NAMES.length; i++) v[FEATURE_VECTOR_NAMES[i] as string] = values[i] as number;
   return v;
 }

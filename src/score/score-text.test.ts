@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Reason } from '../contracts/common.js';
 import { extractFeatures } from '../extract/index.js';
+import { normalizeDetailed } from '../extract/normalize.js';
 import { loadModel, shippedModelPath } from '../../classifiers/load.js';
 import { reasonsFromExplanation, scoreText, slotMatchesCode, TEXT_TERMS } from './score-text.js';
 
@@ -20,6 +21,15 @@ describe('scoreText', async () => {
     const ordinary = scoreText(model, ORDINARY, extractFeatures(ORDINARY));
     expect(ordinary.verdict).toBe('clear');
     expect(ordinary.probability).toBeLessThan(ordinary.threshold);
+  });
+
+  it('scores the same when handed the extractor normalization as when it normalizes itself', () => {
+    for (const text of [LURE, ORDINARY]) {
+      const features = extractFeatures(text);
+      const normalized = normalizeDetailed(text);
+      expect(scoreText(model, text, features, normalized)).toEqual(scoreText(model, text, features));
+      expect(model.probability(text, features, normalized)).toBe(model.probability(text, features));
+    }
   });
 
   it('returns valid reasons: extractor reasons ordered by model weight, then the top text terms with spans', () => {

@@ -2,6 +2,7 @@
 // active-learning flag, and reasons (extractor reasons ordered by what the model made of them, plus top text terms).
 import type { Reason, Span } from '../contracts/common.js';
 import type { Features } from '../contracts/features.js';
+import type { Normalized } from '../extract/normalize.js';
 import type { Verdict } from '../contracts/score.js';
 import { isUncertain } from '../../classifiers/active-learning.js';
 import type { Explanation, LoadedModel } from '../../classifiers/models/loaded-model.js';
@@ -74,8 +75,9 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-export function scoreText(model: LoadedModel, text: string, features: Features): TextScore {
-  const explanation = model.explain(text, features, TOP_TERMS);
+/** `normalized`: the extractor's normalizeDetailed(text), when the caller holds it (saves normalizing again). */
+export function scoreText(model: LoadedModel, text: string, features: Features, normalized?: Normalized): TextScore {
+  const explanation = model.explain(text, features, TOP_TERMS, normalized);
   const probability = explanation.probability;
   const threshold = model.threshold;
   return {
@@ -89,6 +91,9 @@ export function scoreText(model: LoadedModel, text: string, features: Features):
 }
 
 /** The score stage's view of a model (`{ version, score(text, features) }`), backed by scoreText. */
-export function createScorer(model: LoadedModel): { readonly version: string; score(text: string, features: Features): TextScore } {
-  return { version: model.version, score: (text, features) => scoreText(model, text, features) };
+export function createScorer(model: LoadedModel): {
+  readonly version: string;
+  score(text: string, features: Features, normalized?: Normalized): TextScore;
+} {
+  return { version: model.version, score: (text, features, normalized) => scoreText(model, text, features, normalized) };
 }
