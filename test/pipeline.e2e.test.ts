@@ -2,10 +2,12 @@
 // offline scorer predicts, then the same 200 again with nothing duplicated.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestDeps } from '../src/app/stage-deps.js';
+import { extractDeps, ingestDeps } from '../src/app/stage-deps.js';
+import { handleExtract } from '../src/extract/handle-extract.js';
 import { ingestRecords } from '../src/ingest/ingest-records.js';
 import type { RawRecord } from '../src/ingest/read-records.js';
 import { routePost } from '../src/route/route-post.js';
+import { SIGNATURE_VERSION, decodeSignature, signatureOf } from '../src/campaigns/signature.js';
 import { testDatabases } from './helpers/databases.js';
 import { startTestPipeline, waitFor, type TestPipeline } from './helpers/pipeline.js';
 
@@ -55,6 +57,15 @@ describe.each(runs)('pipeline end to end on $name', ({ database, layout }) => {
     expect(expected.size).toBeGreaterThan(20);
     const scores = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM scores');
     expect(scores[0]?.n).toBe(200);
+    // The extract stage stores each post's campaign signature from its own normalization: the same bytes
+    // routing would compute from the text, so routing never has to.
+    const signatures = await store.db.query<{ post_id: number; version: string; signature: Uint8Array }>('SELECT post_id, version, signature FROM post_signatures ORDER BY post_id');
+    expect(signatures.map((r) => Number(r.post_id))).toEqual([...ids].sort((a, b) => a - b));
+    for (const r of signatures) {
+      const text = POSTS[ids.indexOf(Number(r.post_id))]!.text;
+      expect(r.version).toBe(SIGNATURE_VERSION);
+      expect([...decodeSignature(new Uint8Array(r.signature))]).toEqual([...signatureOf(text)]);
+    }
 
     const again = await ingestRecords(records(), ingestDeps(pipeline.services), 'e2e');
     expect(again).toMatchObject({ accepted: 0, duplicate: 200, rejected: 0 });
@@ -81,6 +92,19 @@ describe.each(runs)('pipeline end to end on $name', ({ database, layout }) => {
     expect(rows[0]).toEqual({ scores: 1, features: 1 });
   });
 
+  it('stores the campaign signature in the extract step itself, from the normalization extraction ran', async () => {
+    const { store } = pipeline.services;
+    const text = 'L0ker K4mboja g4ji dolar, admin CS, tiket gratis, berangkat rombongan dari Batam, hubungi W A 0812 3456 7890 sekarang juga ya kak';
+    const [id] = (await store.posts.insert([{ platform: 'telegram', externalId: 'signed-by-extract', text, media: [], reach: {}, notes: [] }])).inserted;
+    // Extraction alone (the next stages never run): the signature must already be there.
+    await handleExtract({ postIds: [id!] }, { ...extractDeps(pipeline.services), next: async () => undefined });
+    const rows = await store.db.query<{ version: string; signature: Uint8Array }>('SELECT version, signature FROM post_signatures WHERE post_id = $1', [id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.version).toBe(SIGNATURE_VERSION);
+    expect([...decodeSignature(new Uint8Array(rows[0]!.signature))]).toEqual([...signatureOf(text)]);
+    await store.posts.advanceStage([id!], 'routed');
+  });
+
   it('fails a job whose payload breaks its schema as unrecoverable, keeps it inspectable, and keeps working', async () => {
     const queue = pipeline.services.producer.queue('score');
     const bad = await queue.add('score-posts', { postIds: 'not-a-list' }, { jobId: 'bad-payload', attempts: 5 });
@@ -92,6 +116,6 @@ describe.each(runs)('pipeline end to end on $name', ({ database, layout }) => {
     // The worker is still alive: a good post still goes through.
     const more = await ingestRecords([{ record: 'late', value: { platform: 'x', externalId: 'late-1', text: 'Dicari admin CS ke Kamboja gaji 1500 USD, tiket gratis, WA 0812-0000-1111' }, notes: [] }], ingestDeps(pipeline.services), 'e2e');
     expect(more.accepted).toBe(1);
-    await waitFor(async () => (await pipeline.services.store.posts.countReached()).routed === 202, 'the late post to be routed');
+    await waitFor(async () => (await pipeline.services.store.posts.countReached()).routed === 203, 'the late post to be routed');
   });
 });

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { CollectRuntime } from '../collect/ports.js';
 import { createCollectRuntime } from '../collect/runtime.js';
 import type { Config } from '../config.js';
-import { extractFeatures } from '../extract/index.js';
+import { extractDetailed, extractFeatures } from '../extract/index.js';
 import type { Logger } from '../log.js';
 import type { JobProducer } from '../queue/producer.js';
 import type { Store } from '../store/store.js';
@@ -31,6 +31,7 @@ export function assembleServices(parts: ServiceParts): AssembledServices {
   return {
     ...parts,
     extract: extractFeatures,
+    extractDetailed,
     collectRuntime: () => (collect ??= createCollectRuntime(parts.config, parts.log, { redis: parts.redis })),
     campaigns: new CampaignTracker(parts.store),
     closeLazy: async () => {

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { CollectRuntime } from '../collect/ports.js';
 import type { Config } from '../config.js';
 import type { Features } from '../contracts/features.js';
+import type { Normalized } from '../extract/normalize.js';
 import type { Logger } from '../log.js';
 import type { JobProducer } from '../queue/producer.js';
 import type { PostScorer } from '../score/handle-score.js';
@@ -22,6 +23,8 @@ export interface Services {
   producer: JobProducer;
   redisUrl: string;
   extract(text: string): Features;
+  /** extract() plus the normalized text it worked on (null when extraction failed), for the steps that follow in the same process. */
+  extractDetailed(text: string): { features: Features; normalized: Normalized | null };
   scorers: ScorerSource;
   /** A plain Redis client for leases and shared rate limits (BullMQ keeps its own connections). */
   redis: Redis;

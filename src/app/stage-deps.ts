@@ -1,4 +1,5 @@
 // Binds each stage handler's small interfaces to the real services (store, queues, models).
+import { SIGNATURE_VERSION, encodeSignature, signatureOfNormalized } from '../campaigns/signature.js';
 import type { CollectDeps } from '../collect/ports.js';
 import type { ExtractDeps } from '../extract/handle-extract.js';
 import type { EvidenceLink } from '../store/evidence.js';
@@ -28,8 +29,19 @@ export function ingestDeps(s: Pick<Services, 'store' | 'producer' | 'config'>): 
 export function extractDeps(s: Services, options: { scoreHere?: boolean; onScoreStep?: (durationMs: number, outcome: 'completed' | 'failed') => void } = {}): ExtractDeps {
   return {
     pending: (ids) => s.store.stages.toExtract(ids),
-    save: (rows, ids) => s.store.stages.saveFeatures(rows, ids, { advance: !options.scoreHere }),
-    extract: (text) => s.extract(text),
+    save: (rows, ids) =>
+      s.store.stages.saveFeatures(
+        rows.map((r) => ({ postId: r.postId, features: r.features, signature: r.signature ? { version: SIGNATURE_VERSION, bytes: r.signature } : null })),
+        ids,
+        { advance: !options.scoreHere },
+      ),
+    extract: (text) => {
+      // The campaign signature is cut from the same normalized text: routing then reads 256 stored bytes per
+      // post instead of the text, and nothing normalizes the post a second or third time.
+      const { features, normalized } = s.extractDetailed(text);
+      const signature = normalized ? encodeSignature(signatureOfNormalized(normalized.text)) : null;
+      return { features, normalized, signature };
+    },
     next: async (ids, extracted) => {
       if (options.scoreHere) {
         const started = performance.now();

@@ -5,6 +5,7 @@
 import type { Features } from '../contracts/features.js';
 import type { Reason } from '../contracts/common.js';
 import type { Score, Verdict } from '../contracts/score.js';
+import type { Normalized } from '../extract/normalize.js';
 
 export interface ScoreResult {
   probability: number;
@@ -17,7 +18,8 @@ export interface ScoreResult {
 /** A loaded model as the score stage sees it. */
 export interface PostScorer {
   readonly version: string;
-  score(text: string, features: Features): ScoreResult;
+  /** `normalized`, when given, must be the extractor's normalization of `text` (it saves normalizing again). */
+  score(text: string, features: Features, normalized?: Normalized | null): ScoreResult;
 }
 
 export interface ScoreDeps {
@@ -39,8 +41,8 @@ export class FeaturesMissingError extends Error {
 
 export interface ScorePayload {
   postIds: number[];
-  /** Text and features carried from the extract stage; absent in older jobs. */
-  posts?: Array<{ id: number; text: string; features: Features }>;
+  /** Text and features carried from the extract stage (and its normalized text, within one process); absent in older jobs. */
+  posts?: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null }>;
 }
 
 export async function handleScore(payload: ScorePayload, deps: ScoreDeps): Promise<{ scored: number; alreadyScored: number }> {
@@ -51,10 +53,10 @@ export async function handleScore(payload: ScorePayload, deps: ScoreDeps): Promi
   const read = rest.length > 0 ? await deps.pending(rest) : { found: [], todo: [], withoutFeatures: [] };
   const { withoutFeatures } = read;
   const found = [...carriedIds, ...read.found].sort((a, b) => a - b);
-  const todo = [...carried, ...read.todo];
+  const todo: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null }> = [...carried, ...read.todo];
   if (withoutFeatures.length > 0) throw new FeaturesMissingError(`posts without features: ${withoutFeatures.slice(0, 10).join(', ')}`);
   const model = await deps.model();
-  const scores: Score[] = todo.map((post) => ({ postId: post.id, modelVersion: model.version, ...model.score(post.text, post.features) }));
+  const scores: Score[] = todo.map((post) => ({ postId: post.id, modelVersion: model.version, ...model.score(post.text, post.features, post.normalized) }));
   // The shadow's rows go first: once the scores are stored (and the posts marked scored) a retry skips these posts.
   const shadow = await deps.shadowModel();
   if (shadow && scores.length > 0) {

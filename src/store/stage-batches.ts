@@ -9,6 +9,12 @@ import type { Queryable } from './db.js';
 import { json, rowToPost } from './rows.js';
 import { compactFeatures, compactReasons, renderFeatures, renderReasons, type StoredReason } from './stored-reasons.js';
 
+/** A campaign signature as stored: its SIGNATURE_VERSION and encoded bytes. */
+export interface StoredSignature {
+  version: string;
+  bytes: Uint8Array;
+}
+
 export interface ExtractBatch {
   /** Ids of the batch that exist, in id order. */
   found: number[];
@@ -59,26 +65,32 @@ export class StageBatchRepository {
   }
 
   /**
-   * Stores features (first write wins) and moves `ids` to 'extracted'; returns how many features were new.
-   * `advance: false` leaves the stage alone, for a caller that scores the posts next in the same process
-   * (saveScores moves them on from 'collected' too): one row rewrite per post fewer.
+   * Stores features (first write wins) and, where given, campaign signatures, and moves `ids` to 'extracted';
+   * returns how many features were new. `advance: false` leaves the stage alone, for a caller that scores the
+   * posts next in the same process (saveScores moves them on from 'collected' too): one row rewrite per post fewer.
    */
-  async saveFeatures(rows: Array<{ postId: number; features: Features }>, ids: number[], options: { advance?: boolean } = {}): Promise<number> {
-    const features = pairs(rows, (r) => r.postId, (r) => compactFeatures(r.features));
-    const insert = `INSERT INTO features (post_id, version, data)
+  async saveFeatures(rows: Array<{ postId: number; features: Features; signature?: StoredSignature | null }>, ids: number[], options: { advance?: boolean } = {}): Promise<number> {
+    const params: unknown[] = [pairs(rows, (r) => r.postId, (r) => compactFeatures(r.features))];
+    const steps = [
+      `saved AS (INSERT INTO features (post_id, version, data)
          SELECT (r->>0)::int, r->1->>'version', r->1 FROM jsonb_array_elements($1::text::jsonb) r
-         ON CONFLICT (post_id) DO NOTHING RETURNING post_id`;
-    if (options.advance === false) {
-      const result = await this.db.query<{ saved: number }>(`WITH saved AS (${insert}) SELECT count(*)::int AS saved FROM saved`, [features]);
-      return Number(result[0]?.saved ?? 0);
+         ON CONFLICT (post_id) DO NOTHING RETURNING post_id)`,
+    ];
+    if (options.advance !== false) {
+      params.push(ids);
+      steps.push(`moved AS (UPDATE posts SET stage = 'extracted' WHERE id = ANY($${params.length}::int[]) AND stage = 'collected' RETURNING id)`);
     }
-    const result = await this.db.query<{ saved: number }>(
-      `WITH saved AS (${insert}), moved AS (
-         UPDATE posts SET stage = 'extracted' WHERE id = ANY($2::int[]) AND stage = 'collected' RETURNING id
-       )
-       SELECT (SELECT count(*) FROM saved)::int AS saved`,
-      [features, ids],
-    );
+    const signed = rows.filter((r) => r.signature);
+    if (signed.length > 0) {
+      // Hex text, not bytea arrays: both database drivers pass text[] the same way.
+      params.push(signed.map((r) => r.postId), signed.map((r) => Buffer.from(r.signature!.bytes).toString('hex')), signed.map((r) => r.signature!.version));
+      const n = params.length;
+      steps.push(`signed AS (INSERT INTO post_signatures (post_id, version, signature)
+         SELECT id, version, decode(hex, 'hex') FROM unnest($${n - 2}::int[], $${n - 1}::text[], $${n}::text[]) AS s(id, hex, version)
+         ON CONFLICT (post_id) DO UPDATE SET version = EXCLUDED.version, signature = EXCLUDED.signature
+         WHERE post_signatures.version <> EXCLUDED.version RETURNING post_id)`);
+    }
+    const result = await this.db.query<{ saved: number }>(`WITH ${steps.join(', ')} SELECT (SELECT count(*) FROM saved)::int AS saved`, params);
     return Number(result[0]?.saved ?? 0);
   }
 
