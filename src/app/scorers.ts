@@ -9,8 +9,8 @@ import type { ScorerSource } from './services.js';
 export function asScorer(model: LoadedModel): PostScorer {
   return {
     version: model.version,
-    score: (text, features) => {
-      const { modelVersion: _ignored, ...result } = scoreText(model, text, features);
+    score: (text, features, normalized) => {
+      const { modelVersion: _ignored, ...result } = scoreText(model, text, features, normalized ?? undefined);
       return result;
     },
   };
