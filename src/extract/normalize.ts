@@ -53,6 +53,10 @@ const CONFUSABLES = new Map<string, string>(Object.entries(table.confusables));
 const SMALL_CAPITALS = new Map<string, string>(Object.entries(table.smallCapitals));
 const FLAG_NAMES = new Map<string, string>(Object.entries(table.flagNames));
 const MIN_DIGIT_WORD_RUN = table.minDigitWordRun;
+// Local copies of vocabulary.ts's FNV-1a constants: read in per-unit loops, where an imported binding may cost a
+// property load per read (it does when tsx loads the module as CommonJS).
+const HASH_OFFSET = FNV_OFFSET;
+const HASH_PRIME = FNV_PRIME;
 const MAX_WORD = 256;
 // Only the first events are kept: they explain a post; thousands more would only cost time.
 const MAX_OBFUSCATIONS = 200;
@@ -326,6 +330,45 @@ function singleSep(codes: Uint16Array, a: number, b: number): boolean {
 const mayBeKey = (codes: Uint16Array, p: number, q: number): boolean => KEY_FILTER[keyHash(q - p, codes[p] as number, codes[q - 1] as number)] === 1;
 const wordAt = (codes: Uint16Array, p: number, q: number): string => String.fromCharCode.apply(null, codes.subarray(p, q) as unknown as number[]);
 
+interface WordEntry {
+  key: string;
+  value: string;
+  /** Another key with the same hash (none in the shipped tables, but allowed). */
+  next: WordEntry | null;
+}
+
+/**
+ * A string map read straight from code units: words are looked up by an FNV-1a hash of their units and then
+ * compared unit by unit, so looking a word up builds no string (building one per candidate word was the
+ * largest single cost of stage 2). Answers exactly what `Map.get(word)` would.
+ */
+class WordMap {
+  private readonly byHash = new Map<number, WordEntry>();
+  constructor(map: Map<string, string>) {
+    for (const [key, value] of map) {
+      let h = HASH_OFFSET;
+      for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), HASH_PRIME);
+      this.byHash.set(h, { key, value, next: this.byHash.get(h) ?? null });
+    }
+  }
+  /** The value for the word in units [p, q) of `codes`. */
+  get(codes: ArrayLike<number>, p: number, q: number): string | undefined {
+    let h = HASH_OFFSET;
+    for (let k = p; k < q; k++) h = Math.imul(h ^ (codes[k] as number), HASH_PRIME);
+    for (let e: WordEntry | null | undefined = this.byHash.get(h); e !== undefined && e !== null; e = e.next) {
+      const key = e.key;
+      if (key.length !== q - p) continue;
+      let k = 0;
+      while (k < key.length && key.charCodeAt(k) === codes[p + k]) k++;
+      if (k === key.length) return e.value;
+    }
+    return undefined;
+  }
+}
+
+const ABBREVIATION_WORDS = new WordMap(ABBREVIATIONS);
+const DIGIT_WORD_WORDS = new WordMap(DIGIT_WORDS);
+
 let TS = new Int32Array(1024);
 let TE = new Int32Array(1024);
 
@@ -386,12 +429,12 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       }
     }
     // spelled-out digits: "nol delapan satu dua ..."
-    if (mayBeKey(codes, s, e) && DIGIT_WORDS.has(wordAt(codes, s, e))) {
+    if (mayBeKey(codes, s, e) && DIGIT_WORD_WORDS.get(codes, s, e) !== undefined) {
       let j = t;
       while (j + 1 < T) {
         const ns = ts[j + 1] as number;
         const ne = te[j + 1] as number;
-        if (!mayBeKey(codes, ns, ne) || !DIGIT_WORDS.has(wordAt(codes, ns, ne))) break;
+        if (!mayBeKey(codes, ns, ne) || DIGIT_WORD_WORDS.get(codes, ns, ne) === undefined) break;
         if (ns - (te[j] as number) > 3) break;
         let ok = true;
         for (let k = te[j] as number; k < ns; k++) {
@@ -407,7 +450,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
         for (let k = t; k <= j; k++) {
           const p = ts[k] as number;
           const q = te[k] as number;
-          const d = DIGIT_WORDS.get(wordAt(codes, p, q)) as string;
+          const d = DIGIT_WORD_WORDS.get(codes, p, q) as string;
           sink.push(d.charCodeAt(0), src.starts[p] as number, src.ends[q - 1] as number);
         }
         obf.push({ kind: 'spelled_digits', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
@@ -428,7 +471,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       if (plain && ((c >= 48 && c <= 57) || (k >= s + 2 && c === codes[k - 1] && c === codes[k - 2]))) plain = false;
     }
     if ((plain || !letter) && !mayBeKey(codes, s, e)) continue;
-    if (emitWord(wordAt(codes, s, e), s, src, sink, obf, pos)) {
+    if (emitWord(s, e, src, sink, obf, pos)) {
       changed = true;
       pos = e;
     }
@@ -437,11 +480,11 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   return changed;
 }
 
-function hasLetterAndDigit(word: string): boolean {
+function hasLetterAndDigit(codes: Uint16Array, p: number, q: number): boolean {
   let l = false;
   let d = false;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
+  for (let k = p; k < q; k++) {
+    const c = codes[k] as number;
     if (isDigit(c)) d = true;
     else if (isLetter(c)) l = true;
     if (l && d) return true;
@@ -463,7 +506,7 @@ function trailingLetters(word: string, from: number): string {
 
 /** De-leets one word: a lone digit between letters (g4ji, l0ker) or at a word edge next to 3+ letters. */
 function deleet(word: string): number[] | null {
-  if (!hasLetterAndDigit(word) || PROTECTED.test(word)) return null;
+  if (PROTECTED.test(word)) return null;
   const out: number[] = [];
   let changed = false;
   for (let k = 0; k < word.length; k++) {
@@ -492,9 +535,11 @@ function deleet(word: string): number[] | null {
 }
 
 /** Writes a rewritten word (after the pending unchanged units from `pending`); false, writing nothing, if it stays as is. */
-function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscation[], pending: number): boolean {
-  const L = word.length;
-  let codes: number[] | null = deleet(word);
+function emitWord(s: number, e: number, src: Sink, sink: Sink, obf: Obfuscation[], pending: number): boolean {
+  const L = e - s;
+  const units = src.codes;
+  // Only a word with both letters and digits can be de-leeted: the others never become a string.
+  let codes: number[] | null = hasLetterAndDigit(units, s, e) ? deleet(wordAt(units, s, e)) : null;
   if (codes !== null) obf.push({ kind: 'leet', start: src.starts[s] as number, end: src.ends[s + L - 1] as number });
   // Map each output char to its source char index within the word.
   let idx: number[] | null = null;
@@ -505,8 +550,8 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
     let run = 1;
     let needs = false;
     for (let k = 1; k < L; k++) {
-      const c = base === null ? word.charCodeAt(k) : (base[k] as number);
-      const p = base === null ? word.charCodeAt(k - 1) : (base[k - 1] as number);
+      const c = base === null ? (units[s + k] as number) : (base[k] as number);
+      const p = base === null ? (units[s + k - 1] as number) : (base[k - 1] as number);
       if (c === p && isLetter(c)) {
         if (++run >= 3) {
           needs = true;
@@ -515,7 +560,7 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
       } else run = 1;
     }
     if (needs) {
-      const src2 = base ?? Array.from({ length: L }, (_, k) => word.charCodeAt(k));
+      const src2 = base ?? Array.from(units.subarray(s, e));
       const out: number[] = [];
       idx = [];
       idxEnd = [];
@@ -538,8 +583,7 @@ function emitWord(word: string, s: number, src: Sink, sink: Sink, obf: Obfuscati
       codes = out;
     }
   }
-  const current = codes === null ? word : String.fromCharCode.apply(null, codes);
-  const expansion = ABBREVIATIONS.get(current);
+  const expansion = codes === null ? ABBREVIATION_WORDS.get(units, s, e) : ABBREVIATION_WORDS.get(codes, 0, codes.length);
   if (expansion === undefined && codes === null) return false;
   sink.copyFrom(src, pending, s);
   if (expansion !== undefined) {
@@ -578,9 +622,9 @@ function tokenize(sink: Sink): { tokStarts: Int32Array; tokEnds: Int32Array; tok
     let c = codes[i] as number;
     if (WORD[c] === 1) {
       ts[T] = i;
-      let h = FNV_OFFSET;
+      let h = HASH_OFFSET;
       do {
-        h = Math.imul(h ^ c, FNV_PRIME);
+        h = Math.imul(h ^ c, HASH_PRIME);
         i++;
       } while (i < n && WORD[(c = codes[i] as number)] === 1);
       th[T] = h;
