@@ -79,15 +79,26 @@ function weigh(list: ReadonlyArray<{ span: Span }>, quotes: ReadonlyArray<[numbe
   return total;
 }
 
+const LABELS: ReadonlyArray<keyof IntentScores> = ['warning', 'news', 'recruiting', 'other'];
+
 export function decideIntent(s: IntentScores): Features['intent'] {
-  const entries = Object.entries(s) as Array<[keyof IntentScores, number]>;
-  entries.sort((a, b) => b[1] - a[1]);
-  const [top, second] = entries as [[keyof IntentScores, number], [keyof IntentScores, number]];
-  if (top[1] < MIN_EVIDENCE) return { label: 'other', confidence: round(Math.max(0.3, 1 - top[1] / (MIN_EVIDENCE * 2))) };
+  // The highest score and the runner-up, the first listed winning ties (what a stable sort, highest first, gives).
+  let top: keyof IntentScores = 'warning';
+  let topScore = -Infinity;
+  let second = -Infinity;
+  for (const label of LABELS) {
+    const v = s[label];
+    if (v > topScore) {
+      second = topScore;
+      top = label;
+      topScore = v;
+    } else if (v > second) second = v;
+  }
+  if (topScore < MIN_EVIDENCE) return { label: 'other', confidence: round(Math.max(0.3, 1 - topScore / (MIN_EVIDENCE * 2))) };
   // Confidence grows with the margin over the runner-up and with the amount of evidence.
-  const margin = (top[1] - second[1]) / (top[1] + second[1] + 1);
-  const confidence = 0.5 + 0.5 * Math.min(1, margin * 1.5) * Math.min(1, top[1] / 6);
-  return { label: top[0], confidence: round(Math.min(1, Math.max(0.34, confidence))) };
+  const margin = (topScore - second) / (topScore + second + 1);
+  const confidence = 0.5 + 0.5 * Math.min(1, margin * 1.5) * Math.min(1, topScore / 6);
+  return { label: top, confidence: round(Math.min(1, Math.max(0.34, confidence))) };
 }
 
 function round(x: number): number {

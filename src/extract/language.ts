@@ -22,14 +22,16 @@ for (const [w, m] of MASK_BY_WORD) MASK_IDS.set(VOCABULARY.add(w), m);
 const MASK = new Uint8Array(VOCABULARY.size + 1);
 for (const [id, m] of MASK_IDS) MASK[id] = m;
 
+const SCRIPT_LANGUAGES = ['th', 'km', 'my', 'zh', 'ko', 'ja', 'vi'];
+
 export function detectLanguage(doc: Doc): string {
   const sc = doc.norm.scripts;
   const latinTokens = doc.ids.length;
-  const scripts: Array<[string, number]> = [
-    ['th', sc.thai], ['km', sc.khmer], ['my', sc.burmese], ['zh', sc.cjk], ['ko', sc.hangul], ['ja', sc.kana], ['vi', sc.vietnamese],
-  ];
-  scripts.sort((a, b) => b[1] - a[1]);
-  const [topScript] = scripts as [[string, number]];
+  // The script with the most characters, the first listed winning ties.
+  const counts = [sc.thai, sc.khmer, sc.burmese, sc.cjk, sc.hangul, sc.kana, sc.vietnamese];
+  let top = 0;
+  for (let k = 1; k < counts.length; k++) if ((counts[k] as number) > (counts[top] as number)) top = k;
+  const topScript: [string, number] = [SCRIPT_LANGUAGES[top] as string, counts[top] as number];
   let id = 0;
   let en = 0;
   let msOnly = 0;
@@ -44,10 +46,22 @@ export function detectLanguage(doc: Doc): string {
   }
   if (topScript[1] > 10 && topScript[1] > (id + en) * 3) return topScript[0];
   const ms = msOnly >= 2 ? msOnly * 2 + id * 0.5 : 0;
-  const ranked: Array<[string, number]> = [['id', ms > 0 ? id * 0.5 : id], ['en', en], ['ms', ms]];
-  ranked.sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked as [[string, number], [string, number]];
-  if (first[1] === 0) return latinTokens === 0 && topScript[1] > 0 ? topScript[0] : 'und';
-  if (second[1] >= 2 && second[1] >= first[1] * 0.4) return 'mixed';
-  return first[0];
+  // Indonesian, English and Malay ranked by score, the first listed winning ties.
+  const idScore = ms > 0 ? id * 0.5 : id;
+  let first = 'id';
+  let firstScore = idScore;
+  let second = en;
+  if (en > firstScore) {
+    second = firstScore;
+    first = 'en';
+    firstScore = en;
+  }
+  if (ms > firstScore) {
+    second = firstScore;
+    first = 'ms';
+    firstScore = ms;
+  } else if (ms > second) second = ms;
+  if (firstScore === 0) return latinTokens === 0 && topScript[1] > 0 ? topScript[0] : 'und';
+  if (second >= 2 && second >= firstScore * 0.4) return 'mixed';
+  return first;
 }

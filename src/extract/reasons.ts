@@ -43,35 +43,85 @@ export function isPrivateContact(c: Contact): boolean {
   if (PRIVATE_KINDS.has(c.kind)) return true;
   if (c.kind === 'email') return isFreeMail(c.value);
   if (c.kind === 'url') {
-    const host = c.value.replace(/^https?:\/\//, '').split(/[/?#]/)[0] ?? '';
+    const host = urlHost(c.value);
     return c.shortener === true || isShortener(host) || isSocialHost(host);
   }
   return false;
 }
 
+/** The host of a stored URL: after "http://" or "https://" (lower case, as canonicalUrl writes them), up to "/", "?" or "#". */
+function urlHost(url: string): string {
+  const from = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : 0;
+  let end = from;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break;
+    end++;
+  }
+  return url.slice(from, end);
+}
+
 /** Derived flags: combinations computed from several facts, recorded alongside the phrase flags. */
 export function deriveFlags(f: Facts): void {
-  const add = (code: string, spans: Span[]): void => {
-    if (!f.flags.has(code)) f.flags.set(code, { code, spans: spans.slice(0, MAX_SPANS) });
+  // Each list is built only when its flag is not set yet, at most MAX_SPANS long, in the order evidence is found.
+  const flags = f.flags;
+  const set = (code: string, spans: Span[] | null): void => {
+    if (spans !== null && spans.length > 0) flags.set(code, { code, spans });
   };
-  const office = f.jobs.filter((j) => j.group === 'office_online' || j.group === 'gambling');
-  const free = f.flags.get('FREE_TRAVEL');
-  if (free !== undefined && office.length > 0) add('FREE_TRAVEL_OFFICE_JOB', [...free.spans, ...office.map((j) => j.span)]);
-  const none = f.quals.filter((q) => q.level === 'none');
-  if (none.length > 0) add('NO_QUALIFICATIONS', none.map((q) => q.span));
-  const recruitingContacts = f.contacts.filter((c) => c.kind !== 'bank_account');
-  if (recruitingContacts.length > 0 && recruitingContacts.every(isPrivateContact)) add('CONTACT_PRIVATE_ONLY', recruitingContacts.map((c) => c.span));
-  const short = f.contacts.filter((c) => c.shortener === true);
-  if (short.length > 0) add('LINK_SHORTENER', short.map((c) => c.span));
-  const fee = f.flags.get('FEE_REQUESTED');
-  const bank = f.contacts.filter((c) => c.kind === 'bank_account');
-  if ((fee !== undefined || f.fees.length > 0) && bank.length > 0) add('FEE_PERSONAL_ACCOUNT', [...(fee?.spans ?? []), ...bank.map((c) => c.span)]);
-  if (fee === undefined && f.fees.length > 0) add('FEE_REQUESTED', f.fees.map((o) => o.span));
-  if (f.obfuscations.length === 0) return;
-  const obf = f.obfuscations.filter(
-    (o) => o.kind === 'leet' || o.kind === 'confusable' || o.kind === 'spelled_digits' || overlapsEvidence(f, o.start, o.end),
-  );
-  if (obf.length > 0) add('TEXT_OBFUSCATED', obf.map((o) => ({ start: o.start, end: o.end })));
+  const push = (spans: Span[], s: Span): void => {
+    if (spans.length < MAX_SPANS) spans.push(s);
+  };
+  const free = flags.get('FREE_TRAVEL');
+  if (free !== undefined && !flags.has('FREE_TRAVEL_OFFICE_JOB')) {
+    let spans: Span[] | null = null;
+    for (const j of f.jobs) if (j.group === 'office_online' || j.group === 'gambling') push((spans ??= free.spans.slice(0, MAX_SPANS)), j.span);
+    set('FREE_TRAVEL_OFFICE_JOB', spans);
+  }
+  if (!flags.has('NO_QUALIFICATIONS')) {
+    const spans: Span[] = [];
+    for (const q of f.quals) if (q.level === 'none') push(spans, q.span);
+    set('NO_QUALIFICATIONS', spans);
+  }
+  let recruiting = 0;
+  let allPrivate = true;
+  let short = 0;
+  let bank = 0;
+  for (const c of f.contacts) {
+    if (c.kind === 'bank_account') bank++;
+    else {
+      recruiting++;
+      if (allPrivate && !isPrivateContact(c)) allPrivate = false;
+    }
+    if (c.shortener === true) short++;
+  }
+  if (recruiting > 0 && allPrivate && !flags.has('CONTACT_PRIVATE_ONLY')) {
+    const spans: Span[] = [];
+    for (const c of f.contacts) if (c.kind !== 'bank_account') push(spans, c.span);
+    set('CONTACT_PRIVATE_ONLY', spans);
+  }
+  if (short > 0 && !flags.has('LINK_SHORTENER')) {
+    const spans: Span[] = [];
+    for (const c of f.contacts) if (c.shortener === true) push(spans, c.span);
+    set('LINK_SHORTENER', spans);
+  }
+  const fee = flags.get('FEE_REQUESTED');
+  if ((fee !== undefined || f.fees.length > 0) && bank > 0 && !flags.has('FEE_PERSONAL_ACCOUNT')) {
+    const spans = fee === undefined ? [] : fee.spans.slice(0, MAX_SPANS);
+    for (const c of f.contacts) if (c.kind === 'bank_account') push(spans, c.span);
+    set('FEE_PERSONAL_ACCOUNT', spans);
+  }
+  if (fee === undefined && f.fees.length > 0 && !flags.has('FEE_REQUESTED')) {
+    const spans: Span[] = [];
+    for (const o of f.fees) push(spans, o.span);
+    set('FEE_REQUESTED', spans);
+  }
+  if (f.obfuscations.length === 0 || flags.has('TEXT_OBFUSCATED')) return;
+  // Every obfuscation is tested before the flag is set: the test reads the flags.
+  let spans: Span[] | null = null;
+  for (const o of f.obfuscations)
+    if (o.kind === 'leet' || o.kind === 'confusable' || o.kind === 'spelled_digits' || overlapsEvidence(f, o.start, o.end))
+      push((spans ??= []), { start: o.start, end: o.end });
+  set('TEXT_OBFUSCATED', spans);
 }
 
 const overlaps = (s: Span, start: number, end: number): boolean => s.start < end && start < s.end;
@@ -87,26 +137,39 @@ function overlapsEvidence(f: Facts, start: number, end: number): boolean {
 }
 
 // Reasons collected for one post, indexed by catalog position (every code the extractor emits is in the catalog),
-// so listing them in catalog order needs no sort. Reused across calls: extraction is synchronous.
+// so listing them in catalog order needs no sort. The span lists are reused across calls (extraction is
+// synchronous, and the output gets merged copies), so a post allocates no list per reason.
 const CODES = [...ORDER.keys()];
-const SLOTS: Array<Span[] | null> = CODES.map(() => null);
-const USED: number[] = [];
+const SLOTS: Span[][] = CODES.map(() => []);
+const USED = new Uint8Array(CODES.length);
+
+function slotOf(code: string): Span[] | undefined {
+  const i = ORDER.get(code);
+  if (i === undefined) return undefined;
+  USED[i] = 1;
+  return SLOTS[i];
+}
+
+/** Adds a span to a slot's list unless the list is full or holds an equal span. */
+function pushSpan(list: Span[], s: Span): void {
+  if (list.length >= MAX_SPANS) return;
+  for (const x of list) if (x.start === s.start && x.end === s.end) return;
+  list.push(s);
+}
 
 function addReason(code: string, spans: readonly Span[]): void {
-  const i = ORDER.get(code);
-  if (i === undefined) return;
-  let list = SLOTS[i];
-  if (list === null || list === undefined) {
-    list = [];
-    SLOTS[i] = list;
-    USED.push(i);
-  }
+  const list = slotOf(code);
+  if (list === undefined) return;
   for (const s of spans) {
     if (list.length >= MAX_SPANS) break;
-    let dup = false;
-    for (const x of list) if (x.start === s.start && x.end === s.end) dup = true;
-    if (!dup) list.push(s);
+    pushSpan(list, s);
   }
+}
+
+/** addReason with one span (no array built for it). */
+function addReasonSpan(code: string, span: Span): void {
+  const list = slotOf(code);
+  if (list !== undefined) pushSpan(list, span);
 }
 
 function addDestinations(list: readonly DestinationMention[], kind: DestinationMention['kind'], code: string): void {
@@ -117,11 +180,13 @@ function addDestinations(list: readonly DestinationMention[], kind: DestinationM
 }
 
 function addJobs(jobs: readonly JobMention[], group: JobMention['group'], code: string): void {
-  for (const j of jobs) if (j.group === group) addReason(code, [j.span]);
+  for (const j of jobs) if (j.group === group) addReasonSpan(code, j.span);
 }
 
 export function buildReasons(f: Facts): Reason[] {
-  USED.length = 0;
+  // Left over only if a previous call threw half-way.
+  USED.fill(0);
+  for (const list of SLOTS) list.length = 0;
   let foreignCount = 0;
   let decoy = false;
   let placement = false;
@@ -152,7 +217,7 @@ export function buildReasons(f: Facts): Reason[] {
     for (const d of f.destinations) if (d.country !== 'ID' && d.kind !== 'transit' && !allowsAnyJob(d, f.jobs)) illegal++;
     if (illegal === foreignCount) {
       for (const d of f.destinations) if (d.country !== 'ID' && d.kind !== 'transit') addReason('DEST_NOT_PLACEMENT', d.spans);
-      for (const j of f.jobs) addReason('DEST_NOT_PLACEMENT', [j.span]);
+      for (const j of f.jobs) addReasonSpan('DEST_NOT_PLACEMENT', j.span);
     }
   }
 
@@ -166,12 +231,12 @@ export function buildReasons(f: Facts): Reason[] {
       ((f.ratios.destination !== null && f.ratios.destination >= DEST_RATIO && (office > 0 || gambling > 0 || f.jobs.length === 0)) ||
         (f.ratios.title !== null && f.ratios.title >= TITLE_RATIO && abroad) ||
         maxOffer.idrMonthly >= ABSURD_IDR);
-    if (unrealistic) addReason('PAY_UNREALISTIC', [maxOffer.span]);
-    if (f.ratios.ump !== null && f.ratios.ump >= UMP_RATIO) addReason('PAY_HIGH_VS_UMP', [maxOffer.span]);
+    if (unrealistic) addReasonSpan('PAY_UNREALISTIC', maxOffer.span);
+    if (f.ratios.ump !== null && f.ratios.ump >= UMP_RATIO) addReasonSpan('PAY_HIGH_VS_UMP', maxOffer.span);
   }
   const foreignCurrency = f.flags.get('PAY_FOREIGN_CURRENCY');
   if (foreignCurrency !== undefined) addReason('PAY_FOREIGN_CURRENCY', foreignCurrency.spans);
-  else if (!placement) for (const o of f.offers) if (o.currency === 'USD') addReason('PAY_FOREIGN_CURRENCY', [o.span]);
+  else if (!placement) for (const o of f.offers) if (o.currency === 'USD') addReasonSpan('PAY_FOREIGN_CURRENCY', o.span);
 
   if (office > 0 && abroad) addJobs(f.jobs, 'office_online', 'JOB_OFFICE_ONLINE');
   if (gambling > 0) addJobs(f.jobs, 'gambling', 'JOB_GAMBLING');
@@ -183,21 +248,22 @@ export function buildReasons(f: Facts): Reason[] {
     if (REASON_CATALOG[code] !== undefined) addReason(code, flag.spans);
   }
   for (const l of f.legitimacy) {
-    if (l.code === 'LEGIT_SIP2MI' || l.code === 'LEGIT_SIP3MI') addReason(l.verifiable ? l.code : 'LEGIT_P3MI_NAME', [l.span]);
-    else if (REASON_CATALOG[l.code] !== undefined) addReason(l.code, [l.span]);
+    if (l.code === 'LEGIT_SIP2MI' || l.code === 'LEGIT_SIP3MI') addReasonSpan(l.verifiable ? l.code : 'LEGIT_P3MI_NAME', l.span);
+    else if (REASON_CATALOG[l.code] !== undefined) addReasonSpan(l.code, l.span);
   }
-  if (f.intent.label === 'warning') addReason('INTENT_WARNING', []);
-  else if (f.intent.label === 'news') addReason('INTENT_NEWS', []);
-  else if (f.intent.label === 'recruiting') addReason('INTENT_RECRUITING', []);
+  if (f.intent.label === 'warning') slotOf('INTENT_WARNING');
+  else if (f.intent.label === 'news') slotOf('INTENT_NEWS');
+  else if (f.intent.label === 'recruiting') slotOf('INTENT_RECRUITING');
 
-  USED.sort((a, b) => a - b);
   const out: Reason[] = [];
-  for (const i of USED) {
+  for (let i = 0; i < CODES.length; i++) {
+    if (USED[i] === 0) continue;
     const code = CODES[i] as string;
-    out.push({ code, label: reasonLabel(code), spans: mergeSpans(SLOTS[i] as Span[]) });
-    SLOTS[i] = null;
+    const list = SLOTS[i] as Span[];
+    out.push({ code, label: reasonLabel(code), spans: mergeSpans(list) });
+    USED[i] = 0;
+    list.length = 0;
   }
-  USED.length = 0;
   return out;
 }
 
