@@ -45,13 +45,20 @@ export function scoreIntent(
 ): IntentScores {
   const s: IntentScores = { warning: 0, news: 0, recruiting: 0, other: 0 };
   const quotes = quotedRanges(doc);
-  const seen = new Set<object>();
-  const inQuotesNorm = (at: number): boolean => quotes.some(([a, b]) => at > a && at < b);
-  for (const h of hits.intent) {
+  const intentHits = hits.intent;
+  // Posts have a few intent hits: looking back over them beats building a set, except on huge posts.
+  const seen = intentHits.length > 32 ? new Set<object>() : null;
+  for (let i = 0; i < intentHits.length; i++) {
+    const h = intentHits[i] as (typeof intentHits)[number];
+    let repeated: boolean;
+    if (seen === null) repeated = seenBefore(intentHits, i);
+    else {
+      repeated = seen.has(h.payload);
+      seen.add(h.payload);
+    }
     // Repeating one cue word adds little: each phrase counts once at full weight, then a quarter.
-    let w = seen.has(h.payload) ? h.payload.weight * 0.25 : h.payload.weight;
-    seen.add(h.payload);
-    if (h.payload.label === 'recruiting' && quotes.length > 0 && inQuotesNorm(doc.norm.tokStarts[h.t0] as number)) w *= QUOTED_WEIGHT;
+    let w = repeated ? h.payload.weight * 0.25 : h.payload.weight;
+    if (h.payload.label === 'recruiting' && quotes.length > 0 && inQuotes(quotes, doc.norm.tokStarts[h.t0] as number)) w *= QUOTED_WEIGHT;
     s[h.payload.label] += w;
   }
   // Anything only a job post has: a job title, a qualification asked, a process flag (free ticket, visa...), pay
@@ -65,6 +72,18 @@ export function scoreIntent(
   }
   s.recruiting += weigh(contacts, quotes, doc) * CONTACT_WEIGHT + weigh(offers, quotes, doc) * PAY_WEIGHT;
   return s;
+}
+
+/** Whether the phrase of hit i was already hit earlier in the post (a post has few intent hits: a scan is enough). */
+function seenBefore(list: ReadonlyArray<{ payload: object }>, i: number): boolean {
+  const payload = (list[i] as { payload: object }).payload;
+  for (let k = 0; k < i; k++) if ((list[k] as { payload: object }).payload === payload) return true;
+  return false;
+}
+
+function inQuotes(quotes: ReadonlyArray<[number, number]>, at: number): boolean {
+  for (const [a, b] of quotes) if (at > a && at < b) return true;
+  return false;
 }
 
 /** The first two items, each at full weight, or at QUOTED_WEIGHT when it sits inside quotation marks. */
