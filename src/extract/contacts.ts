@@ -205,7 +205,7 @@ export function extractContacts(doc: Doc): Contact[] {
       add({ kind: 'line', value: canonicalUrl(raw), span });
       continue;
     }
-    add({ kind: 'url', value: canonicalUrl(raw), span, ...(isShortener(host) ? { shortener: true } : {}) });
+    add(isShortener(host) ? { kind: 'url', value: canonicalUrl(raw), span, shortener: true } : { kind: 'url', value: canonicalUrl(raw), span });
   }
   // A handle starts at an at-sign: the pattern is only tried there.
   if (hasAt) for (let at = text.indexOf('@'); at !== -1 && out.length < MAX_CONTACTS; ) {

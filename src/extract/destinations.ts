@@ -11,6 +11,8 @@ export interface DestinationMention extends Destination {
 
 export function extractDestinations(doc: Doc, hits: LexiconHits): DestinationMention[] {
   const byId = new Map<string, DestinationMention>();
+  // In order of first mention, as the map's insertion order would give.
+  const out: DestinationMention[] = [];
   for (const h of hits.dest) {
     const place = PLACES[h.payload.index];
     if (place === undefined) continue;
@@ -20,7 +22,9 @@ export function extractDestinations(doc: Doc, hits: LexiconHits): DestinationMen
       if (known.spans.length < 20) known.spans.push(span);
       continue;
     }
-    byId.set(place.id, { id: place.id, name: place.name, country: place.country, kind: place.kind, span, place, spans: [span] });
+    const mention: DestinationMention = { id: place.id, name: place.name, country: place.country, kind: place.kind, span, place, spans: [span] };
+    byId.set(place.id, mention);
+    out.push(mention);
   }
-  return [...byId.values()];
+  return out;
 }

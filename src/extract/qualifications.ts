@@ -32,9 +32,19 @@ export function extractQualifications(doc: Doc, hits: LexiconHits): Qualificatio
 /** The most demanding requirement: none < smp < sma < diploma < degree, with experience, certificates and language tests on top. */
 export function requirementLevel(quals: readonly Qualification[]): 'none' | 'low' | 'degree' | 'skilled' | 'unknown' {
   if (quals.length === 0) return 'unknown';
-  const levels = new Set(quals.map((q) => q.level));
-  if (levels.has('language_test') || levels.has('certificate') || quals.some((q) => (q.years ?? 0) >= 2)) return 'skilled';
-  if (levels.has('degree') || levels.has('diploma') || levels.has('experience')) return 'degree';
-  if (levels.has('sma') || levels.has('smp')) return levels.has('none') ? 'none' : 'low';
+  let skilled = false;
+  let degree = false;
+  let school = false;
+  let none = false;
+  for (const q of quals) {
+    const l = q.level;
+    if (l === 'language_test' || l === 'certificate' || (q.years ?? 0) >= 2) skilled = true;
+    else if (l === 'degree' || l === 'diploma' || l === 'experience') degree = true;
+    else if (l === 'sma' || l === 'smp') school = true;
+    else if (l === 'none') none = true;
+  }
+  if (skilled) return 'skilled';
+  if (degree) return 'degree';
+  if (school) return none ? 'none' : 'low';
   return 'none';
 }

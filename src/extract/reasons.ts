@@ -137,39 +137,49 @@ function overlapsEvidence(f: Facts, start: number, end: number): boolean {
 }
 
 // Reasons collected for one post, indexed by catalog position (every code the extractor emits is in the catalog),
-// so listing them in catalog order needs no sort. The span lists are reused across calls (extraction is
-// synchronous, and the output gets merged copies), so a post allocates no list per reason.
+// so listing them in catalog order needs no sort. The span lists are scratch space reused across calls
+// (extraction is synchronous, and the output gets merged copies): slot i holds COUNTS[i] spans, and nothing is
+// allocated per reason until the output.
 const CODES = [...ORDER.keys()];
+const LABELS = CODES.map((code) => reasonLabel(code));
 const SLOTS: Span[][] = CODES.map(() => []);
+const COUNTS = new Int32Array(CODES.length);
 const USED = new Uint8Array(CODES.length);
 
-function slotOf(code: string): Span[] | undefined {
+/** Marks a reason as given and returns its slot, or -1 for a code not in the catalog. */
+function slotOf(code: string): number {
   const i = ORDER.get(code);
-  if (i === undefined) return undefined;
+  if (i === undefined) return -1;
   USED[i] = 1;
-  return SLOTS[i];
+  return i;
 }
 
-/** Adds a span to a slot's list unless the list is full or holds an equal span. */
-function pushSpan(list: Span[], s: Span): void {
-  if (list.length >= MAX_SPANS) return;
-  for (const x of list) if (x.start === s.start && x.end === s.end) return;
-  list.push(s);
+/** Adds a span to a slot unless the slot is full or holds an equal span. */
+function pushSpan(i: number, s: Span): void {
+  const n = COUNTS[i] as number;
+  if (n >= MAX_SPANS) return;
+  const list = SLOTS[i] as Span[];
+  for (let k = 0; k < n; k++) {
+    const x = list[k] as Span;
+    if (x.start === s.start && x.end === s.end) return;
+  }
+  list[n] = s;
+  COUNTS[i] = n + 1;
 }
 
 function addReason(code: string, spans: readonly Span[]): void {
-  const list = slotOf(code);
-  if (list === undefined) return;
+  const i = slotOf(code);
+  if (i === -1) return;
   for (const s of spans) {
-    if (list.length >= MAX_SPANS) break;
-    pushSpan(list, s);
+    if ((COUNTS[i] as number) >= MAX_SPANS) break;
+    pushSpan(i, s);
   }
 }
 
 /** addReason with one span (no array built for it). */
 function addReasonSpan(code: string, span: Span): void {
-  const list = slotOf(code);
-  if (list !== undefined) pushSpan(list, span);
+  const i = slotOf(code);
+  if (i !== -1) pushSpan(i, span);
 }
 
 function addDestinations(list: readonly DestinationMention[], kind: DestinationMention['kind'], code: string): void {
@@ -186,7 +196,7 @@ function addJobs(jobs: readonly JobMention[], group: JobMention['group'], code: 
 export function buildReasons(f: Facts): Reason[] {
   // Left over only if a previous call threw half-way.
   USED.fill(0);
-  for (const list of SLOTS) list.length = 0;
+  COUNTS.fill(0);
   let foreignCount = 0;
   let decoy = false;
   let placement = false;
@@ -258,11 +268,9 @@ export function buildReasons(f: Facts): Reason[] {
   const out: Reason[] = [];
   for (let i = 0; i < CODES.length; i++) {
     if (USED[i] === 0) continue;
-    const code = CODES[i] as string;
-    const list = SLOTS[i] as Span[];
-    out.push({ code, label: reasonLabel(code), spans: mergeSpans(list) });
+    out.push({ code: CODES[i] as string, label: LABELS[i] as Reason['label'], spans: mergeSlot(SLOTS[i] as Span[], COUNTS[i] as number) });
     USED[i] = 0;
-    list.length = 0;
+    COUNTS[i] = 0;
   }
   return out;
 }
@@ -270,6 +278,31 @@ export function buildReasons(f: Facts): Reason[] {
 function allowsAnyJob(d: DestinationMention, jobs: readonly JobMention[]): boolean {
   for (const j of jobs) if (d.place.legalJobGroups.includes(j.group)) return true;
   return false;
+}
+
+/**
+ * mergeSpans over the first n spans of a scratch list, sorting them in place. Insertion sort: a slot holds at most
+ * MAX_SPANS spans, no two equal, so any sort gives the order mergeSpans's does.
+ */
+function mergeSlot(list: Span[], n: number): Span[] {
+  for (let k = 1; k < n; k++) {
+    const s = list[k] as Span;
+    let j = k;
+    for (; j > 0; j--) {
+      const p = list[j - 1] as Span;
+      if (p.start < s.start || (p.start === s.start && p.end < s.end)) break;
+      list[j] = p;
+    }
+    list[j] = s;
+  }
+  const out: Span[] = [];
+  let last: Span | undefined;
+  for (let k = 0; k < n; k++) {
+    const s = list[k] as Span;
+    if (last !== undefined && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push((last = { start: s.start, end: s.end }));
+  }
+  return out;
 }
 
 /** Sorted, with overlapping or touching spans merged, so the console highlights each stretch once. */
