@@ -1,6 +1,7 @@
 // N-gram hashing: which grams a word yields, what counts as a word, and shape-folding of long numbers.
 import { describe, expect, it } from 'vitest';
-import { GramBuffer, HashKind, hashGrams, type TextHashingParams } from './text-hashing.js';
+import fc from 'fast-check';
+import { GramBuffer, GramDictionary, HashKind, hashGramIds, hashGrams, type TextHashingParams } from './text-hashing.js';
 
 const params: TextHashingParams = { bits: 20, charMax: 5, bigrams: true };
 
@@ -39,5 +40,27 @@ describe('hashGrams', () => {
     expect(word('2024')).not.toBe(word('2025'));
     const chars = (t: string) => grams(t).filter((g) => g.kind === HashKind.Char).map((g) => g.index);
     expect(chars('0812')).toEqual(chars('0899'));
+  });
+
+  it('gives the same grams through the gram dictionary, in the same order, with the same spans, across restarts', () => {
+    const dictionary = new GramDictionary(params, { ids: 300, words: 8, pool: 200 });
+    const plain = new GramBuffer(true);
+    const viaIds = new GramBuffer(true);
+    const words = ['gaji', 'GAJI', '081234567890', 'kamboja', 'café', 'x', 'ภาษา', 'a\u0301b', 'sangat'.repeat(10), '2024', 'İstanbul'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 40 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (posts) => {
+        for (const post of posts) {
+          const lower = hashGrams(post, params, plain);
+          expect(hashGramIds(post, dictionary, viaIds)).toBe(lower);
+          expect(viaIds.length).toBe(plain.length);
+          for (let k = 0; k < plain.length; k++) {
+            expect(dictionary.indexOf[viaIds.indices[k] as number]).toBe(plain.indices[k]);
+            expect([viaIds.kinds[k], viaIds.starts[k], viaIds.ends[k]]).toEqual([plain.kinds[k], plain.starts[k], plain.ends[k]]);
+          }
+        }
+      }),
+    );
+    expect(dictionary.generation).toBeGreaterThan(0);
   });
 });

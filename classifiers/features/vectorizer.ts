@@ -1,7 +1,8 @@
 // Turns (normalized text, extracted feature values) into one sparse vector: the hashed text block with
 // sublinear counts (1 + ln c), L2-normalised, followed by one slot per named extracted feature. Scoring
-// computes w·x directly from the gram counts, without building x.
-import { GramBuffer, HashKind, hashGrams, type TextHashingParams } from './text-hashing.js';
+// computes w·x directly from the gram counts, without building x, in the grams' first-seen order (which the
+// shipped model's scores depend on to the last bit).
+import { GramBuffer, GramDictionary, HashKind, hashGramIds, type TextHashingParams } from './text-hashing.js';
 import type { SparseMatrixBuilder } from './sparse-matrix.js';
 
 // Read once: a const enum imported from another module is a property lookup under isolated transpilation.
@@ -15,6 +16,10 @@ export function squash(x: number): number {
   if (!Number.isFinite(x)) return 0;
   return x >= 0 ? Math.log1p(x) : -Math.log1p(-x);
 }
+
+// 1 + ln c for small counts, computed once: Math.log is a library call, and most repeated grams repeat a few times.
+const SUBLINEAR = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
+const sublinear = (c: number): number => (c < 256 ? (SUBLINEAR[c] as number) : 1 + Math.log(c));
 
 export interface SpanWeight {
   start: number;
@@ -38,13 +43,27 @@ export class Vectorizer {
   readonly dim: number;
   private readonly grams = new GramBuffer(false);
   private readonly traced = new GramBuffer(true);
-  private keys = new Int32Array(4096).fill(-1);
-  private slotCounts = new Int32Array(4096);
-  private slots = new Int32Array(4096);
+  private readonly dictionary: GramDictionary;
+  /**
+   * Per gram id, two 32-bit cells: its ordinal among the current post's distinct grams, and (as a float, through
+   * `idWeights`) its weight. Side by side, so the weight read for a new gram hits the line its ordinal was
+   * just written to.
+   */
+  private idCells = new Int32Array(1 << 15);
+  private idWeights = new Float32Array(this.idCells.buffer);
+  /** Per gram id, the (8-bit, wrapping) number of the last post it was seen in: 1 byte per id stays in cache. */
+  private stamps = new Uint8Array(1 << 14);
+  private post = 0;
+  /** The post's distinct gram ids in first-seen order, and their counts. */
   private distinct = new Int32Array(4096);
   private counts = new Int32Array(4096);
-  private gramSlots = new Int32Array(4096);
+  /** Traced scoring: each gram occurrence's ordinal, and each distinct gram's contribution per occurrence. */
+  private ordinals = new Int32Array(4096);
   private shares = new Float64Array(4096);
+  /** Which weights `idWeights` holds (for ids below `weightsFilled`, in dictionary generation `weightsGeneration`). */
+  private weightsOf: Float32Array | Float64Array | null = null;
+  private weightsGeneration = -1;
+  private weightsFilled = 0;
   /** For each of the model's feature slots, its index in the preparer's values, or -1 (contributes nothing). */
   private readonly inputSlot: Int32Array;
 
@@ -58,6 +77,7 @@ export class Vectorizer {
     readonly featureNames: readonly string[],
     inputNames: readonly string[] = featureNames,
   ) {
+    this.dictionary = new GramDictionary(hashing);
     this.textDim = 2 ** hashing.bits;
     this.dim = this.textDim + featureNames.length;
     const input = new Map(inputNames.map((name, i) => [name, i]));
@@ -70,79 +90,105 @@ export class Vectorizer {
     return j < 0 ? 0 : squash(features[j] as number);
   }
 
-  /** Makes the counting table at least twice as large as `n` grams (a power of two). */
-  private ensureTable(n: number): void {
-    let cap = this.keys.length;
-    if (cap >= n * 2) return;
-    while (cap < n * 2) cap *= 2;
-    this.keys = new Int32Array(cap).fill(-1);
-    this.slotCounts = new Int32Array(cap);
-    this.distinct = new Int32Array(cap);
-    this.counts = new Int32Array(cap);
-    this.slots = new Int32Array(cap);
+  /** Room for every id of the dictionary in the per-id arrays. */
+  private fitIds(): void {
+    const ids = this.dictionary.size;
+    if (this.stamps.length < ids) {
+      const size = Math.max(ids, this.stamps.length * 2);
+      const stamps = new Uint8Array(size);
+      stamps.set(this.stamps);
+      this.stamps = stamps;
+      const cells = new Int32Array(size * 2);
+      cells.set(this.idCells);
+      this.idCells = cells;
+      this.idWeights = new Float32Array(cells.buffer);
+    }
   }
 
   /**
-   * Counts equal grams of `text` with a small open-addressing table (it stays in cache, unlike a 2^20 count
-   * array or a sort). Returns how many distinct grams there are; `slots[0..m)` lists their table slots in
-   * first-seen order, and the caller must reset `keys` at those slots to -1.
+   * Counts equal grams of `buffer` (gram ids) by stamping each id with the post number: no table to probe or
+   * clear, and arrays indexed by dense ids stay in cache. Fills `distinct`/`counts` in first-seen order and,
+   * when `traced`, each occurrence's ordinal in `ordinals`; returns how many distinct grams there are.
    */
-  private tally(text: string): number {
-    hashGrams(text, this.hashing, this.grams);
-    const n = this.grams.length;
-    this.ensureTable(n);
-    const mask = this.keys.length - 1;
-    const { keys, slotCounts, slots } = this;
-    const indices = this.grams.indices;
+  private tally(buffer: GramBuffer, traced: boolean): number {
+    const n = buffer.length;
+    this.fitIds();
+    if (this.distinct.length < n) {
+      const size = Math.max(n, this.distinct.length * 2);
+      this.distinct = new Int32Array(size);
+      this.counts = new Int32Array(size);
+      this.shares = new Float64Array(size);
+    }
+    if (traced && this.ordinals.length < n) this.ordinals = new Int32Array(Math.max(n, this.ordinals.length * 2));
+    // Stamps are 8-bit: every 255 posts they are cleared, so an old stamp never passes for the current post.
+    if (this.post === 255) {
+      this.stamps.fill(0);
+      this.post = 0;
+    }
+    const post = ++this.post;
+    const { stamps, idCells, distinct, counts, ordinals } = this;
+    const ids = buffer.indices;
     let m = 0;
     for (let k = 0; k < n; k++) {
-      const index = indices[k] as number;
-      let slot = (Math.imul(index, 0x9e3779b1) >>> 0) & mask;
-      for (;;) {
-        const key = keys[slot] as number;
-        if (key === index) {
-          slotCounts[slot] = (slotCounts[slot] as number) + 1;
-          break;
-        }
-        if (key === -1) {
-          keys[slot] = index;
-          slotCounts[slot] = 1;
-          slots[m++] = slot;
-          break;
-        }
-        slot = (slot + 1) & mask;
+      const id = ids[k] as number;
+      let ordinal: number;
+      if (stamps[id] === post) {
+        ordinal = idCells[id << 1] as number;
+        counts[ordinal] = (counts[ordinal] as number) + 1;
+      } else {
+        ordinal = m++;
+        stamps[id] = post;
+        idCells[id << 1] = ordinal;
+        distinct[ordinal] = id;
+        counts[ordinal] = 1;
       }
+      if (traced) ordinals[k] = ordinal;
     }
     return m;
   }
 
-  /** Distinct grams of `text` into `distinct`/`counts` (first-seen order); returns how many. */
-  private countGrams(text: string): number {
-    const m = this.tally(text);
-    const { keys, slotCounts, slots } = this;
-    for (let k = 0; k < m; k++) {
-      const slot = slots[k] as number;
-      this.distinct[k] = keys[slot] as number;
-      this.counts[k] = slotCounts[slot] as number;
-      keys[slot] = -1;
+  /**
+   * The weight of every dictionary id, read into `idWeights` (beside the ids' ordinals) as ids appear; false when
+   * `weights` is not single precision, whose values the float cells could not hold exactly.
+   */
+  private fillWeights(weights: Float32Array | Float64Array): boolean {
+    if (!(weights instanceof Float32Array)) return false;
+    const dictionary = this.dictionary;
+    if (this.weightsOf !== weights || this.weightsGeneration !== dictionary.generation) {
+      this.weightsOf = weights;
+      this.weightsGeneration = dictionary.generation;
+      this.weightsFilled = 0;
     }
-    return m;
+    const size = dictionary.size;
+    const { idWeights } = this;
+    const indexOf = dictionary.indexOf;
+    for (let id = this.weightsFilled; id < size; id++) idWeights[(id << 1) + 1] = weights[indexOf[id] as number] as number;
+    this.weightsFilled = size;
+    return true;
+  }
+
+  /** The k-th distinct gram's weight. */
+  private weightOf(k: number, weights: Float32Array | Float64Array, cached: boolean): number {
+    const id = this.distinct[k] as number;
+    return cached ? (this.idWeights[(id << 1) + 1] as number) : (weights[this.dictionary.indexOf[id] as number] as number);
   }
 
   /** Appends the full vector as one row of a training matrix. */
   appendRow(normalizedText: string, features: FeatureValues, out: SparseMatrixBuilder): void {
-    const distinct = this.countGrams(normalizedText);
+    hashGramIds(normalizedText, this.dictionary, this.grams);
+    const distinct = this.tally(this.grams, false);
+    const indexOf = this.dictionary.indexOf;
     out.reserve(distinct + this.featureNames.length);
     let norm = 0;
     for (let k = 0; k < distinct; k++) {
       const c = this.counts[k] as number;
-      const v = c === 1 ? 1 : 1 + Math.log(c);
+      const v = c === 1 ? 1 : sublinear(c);
       norm += v * v;
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = 0; k < distinct; k++) {
       const c = this.counts[k] as number;
-      out.push(this.distinct[k] as number, (c === 1 ? 1 : 1 + Math.log(c)) * inv);
+      out.push(indexOf[this.distinct[k] as number] as number, (c === 1 ? 1 : sublinear(c)) * inv);
     }
     for (let slot = 0; slot < this.featureNames.length; slot++) {
       const value = this.slotValue(features, slot);
@@ -153,18 +199,18 @@ export class Vectorizer {
 
   /** w·x without building x: the hot path of scoring. `weights` has `dim` entries. */
   margin(normalizedText: string, features: FeatureValues, weights: Float32Array | Float64Array): number {
-    const n = this.tally(normalizedText);
+    hashGramIds(normalizedText, this.dictionary, this.grams);
+    const n = this.tally(this.grams, false);
+    const cached = this.fillWeights(weights);
     // Same order of operations as textContributions(), so explanations agree with probability() to the bit.
-    const { keys, slotCounts, slots } = this;
+    const counts = this.counts;
     let norm = 0;
     let s = 0;
     for (let k = 0; k < n; k++) {
-      const slot = slots[k] as number;
-      const c = slotCounts[slot] as number;
-      const v = c === 1 ? 1 : 1 + Math.log(c);
+      const c = counts[k] as number;
+      const v = c === 1 ? 1 : sublinear(c);
       norm += v * v;
-      s += (weights[keys[slot] as number] as number) * v;
-      keys[slot] = -1;
+      s += this.weightOf(k, weights, cached) * v;
     }
     let out = norm > 0 ? s / Math.sqrt(norm) : 0;
     for (let slot = 0; slot < this.featureNames.length; slot++) {
@@ -174,60 +220,25 @@ export class Vectorizer {
     return out;
   }
 
-  /** tally() for the traced buffer, also remembering each gram's slot in `gramSlots` to read its count back. */
-  private tallyTraced(buffer: GramBuffer): number {
-    const n = buffer.length;
-    this.ensureTable(n);
-    if (this.gramSlots.length < n) this.gramSlots = new Int32Array(Math.max(n, this.gramSlots.length * 2));
-    if (this.shares.length < this.keys.length) this.shares = new Float64Array(this.keys.length);
-    const mask = this.keys.length - 1;
-    const { keys, slotCounts, slots, gramSlots } = this;
-    const indices = buffer.indices;
-    let m = 0;
-    for (let k = 0; k < n; k++) {
-      const index = indices[k] as number;
-      let slot = (Math.imul(index, 0x9e3779b1) >>> 0) & mask;
-      for (;;) {
-        const key = keys[slot] as number;
-        if (key === index) {
-          slotCounts[slot] = (slotCounts[slot] as number) + 1;
-          break;
-        }
-        if (key === -1) {
-          keys[slot] = index;
-          slotCounts[slot] = 1;
-          slots[m++] = slot;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-      gramSlots[k] = slot;
-    }
-    return m;
-  }
-
   /**
    * The text block's margin over the `m` tallied grams, in the same order of operations as margin() so the
-   * two agree to the bit; leaves in `shares[slot]` each distinct gram's contribution per occurrence.
+   * two agree to the bit; leaves in `shares[k]` the k-th distinct gram's contribution per occurrence.
    */
   private shareOut(m: number, weights: Float32Array | Float64Array): number {
-    const { keys, slotCounts, slots, shares } = this;
+    const cached = this.fillWeights(weights);
+    const { counts, shares } = this;
     let norm = 0;
     let s = 0;
     for (let k = 0; k < m; k++) {
-      const slot = slots[k] as number;
-      const c = slotCounts[slot] as number;
-      const v = c === 1 ? 1 : 1 + Math.log(c);
+      const c = counts[k] as number;
+      const v = c === 1 ? 1 : sublinear(c);
       norm += v * v;
-      const wv = (weights[keys[slot] as number] as number) * v;
-      shares[slot] = wv;
+      const wv = this.weightOf(k, weights, cached) * v;
+      shares[k] = wv;
       s += wv;
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < m; k++) {
-      const slot = slots[k] as number;
-      shares[slot] = ((shares[slot] as number) * inv) / (slotCounts[slot] as number);
-    }
+    for (let k = 0; k < m; k++) shares[k] = ((shares[k] as number) * inv) / (counts[k] as number);
     return norm > 0 ? s / Math.sqrt(norm) : 0;
   }
 
@@ -238,11 +249,11 @@ export class Vectorizer {
    */
   textContributions(normalizedText: string, weights: Float32Array | Float64Array): TextContributions {
     const buffer = this.traced;
-    const lower = hashGrams(normalizedText, this.hashing, buffer);
+    const lower = hashGramIds(normalizedText, this.dictionary, buffer);
     const n = buffer.length;
-    const m = this.tallyTraced(buffer);
-    const { keys, slots, gramSlots, shares } = this;
+    const m = this.tally(buffer, true);
     const total = this.shareOut(m, weights);
+    const { ordinals, shares } = this;
     // Every occurrence of a word has the same grams, hence the same contribution: only words and pairs that
     // push towards scam can become reasons, so only those are returned (no objects for the rest).
     const words: SpanWeight[] = [];
@@ -252,7 +263,7 @@ export class Vectorizer {
     let wordEnd = -1;
     let wordWeight = 0;
     for (let k = 0; k < n; k++) {
-      const contribution = shares[gramSlots[k] as number] as number;
+      const contribution = shares[ordinals[k] as number] as number;
       const kind = kinds[k];
       if (kind === BIGRAM) {
         if (contribution > 0) pairs.push({ start: starts[k] as number, end: ends[k] as number, weight: contribution });
@@ -265,7 +276,6 @@ export class Vectorizer {
       }
     }
     if (wordStart !== -1 && wordWeight > 0) words.push({ start: wordStart, end: wordEnd, weight: wordWeight });
-    for (let k = 0; k < m; k++) keys[slots[k] as number] = -1;
     return { lower, total, words, pairs };
   }
 
