@@ -1,5 +1,6 @@
 // Normalizes post text for matching (NFKC-like folding, de-leet, spaced letters, abbreviations, flag emoji)
 // while keeping, for every normalized character, the range of original text it came from.
+import { Buffer } from 'node:buffer';
 import table from './data/normalize.json' with { type: 'json' };
 import { FNV_OFFSET, FNV_PRIME } from './vocabulary.js';
 
@@ -191,6 +192,14 @@ class Sink {
   copyFrom(src: Sink, from: number, to: number): void {
     if (to <= from) return;
     this.reserve(to - from);
+    if (to - from >= 64) {
+      // Long runs by native copy; below this, making the three subarray views costs more than the loop.
+      this.codes.set(src.codes.subarray(from, to), this.length);
+      this.starts.set(src.starts.subarray(from, to), this.length);
+      this.ends.set(src.ends.subarray(from, to), this.length);
+      this.length += to - from;
+      return;
+    }
     const codes = this.codes;
     const starts = this.starts;
     const ends = this.ends;
@@ -233,18 +242,42 @@ const OUT = new Sink();
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 // An e-mail's at-sign is followed by a domain with a dot before the next space.
-function isEmailAt(text: string, at: number): boolean {
-  for (let k = at + 1; k < text.length && k < at + 64; k++) {
-    const c = text.charCodeAt(k);
+function isEmailAt(units: Uint16Array, n: number, at: number): boolean {
+  for (let k = at + 1; k < n && k < at + 64; k++) {
+    const c = units[k] as number;
     if (c === 46) return true;
     if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
   }
   return false;
 }
 
+// Stage 1's mapping of ASCII: upper case to lower, controls (except the newline) and DEL to a space, the rest as
+// is; 0 marks the at-sign, which only its neighbours decide. One table load replaces a chain of range tests.
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : (c < 32 && c !== 10) || c === 127 ? 32 : c;
+ASCII_FOLD[64] = 0;
+
+// The input's UTF-16 units, copied by one native call into a reused buffer and read from there: charCodeAt
+// costs several times more per unit on sliced or concatenated strings (posts cut out of pages or feeds) than a
+// typed-array read. The copy is exact, lone surrogates included.
+let INPUT = Buffer.alloc(8192);
+let INPUT_UNITS = new Uint16Array(INPUT.buffer, INPUT.byteOffset, INPUT.length >>> 1);
+
+/** `text`'s units in INPUT_UNITS[0, text.length); the units after them are stale. */
+function loadUnits(text: string): Uint16Array {
+  if (INPUT_UNITS.length < text.length) {
+    INPUT = Buffer.alloc(2 * Math.max(text.length, 2 * INPUT_UNITS.length));
+    INPUT_UNITS = new Uint16Array(INPUT.buffer, INPUT.byteOffset, INPUT.length >>> 1);
+  }
+  if (LITTLE_ENDIAN) INPUT.write(text, 0, 'utf16le');
+  else for (let k = 0; k < text.length; k++) INPUT_UNITS[k] = text.charCodeAt(k);
+  return INPUT_UNITS;
+}
+
 /** Stage 1: per code point folding (case, compatibility forms, marks, confusables, emoji, flags). */
 function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
   const n = text.length;
+  const units = loadUnits(text);
   let i = 0;
   while (i < n) {
     // ASCII runs (most of a post) are written straight into the sink's arrays: one output unit per input unit.
@@ -253,29 +286,30 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
     const starts = sink.starts;
     const ends = sink.ends;
     let w = sink.length;
-    let c = text.charCodeAt(i);
+    let c = units[i] as number;
     while (c < 128) {
-      let o = c;
-      if (c >= 65 && c <= 90) o = c + 32;
-      else if (c === 64 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i + 1)) && !isEmailAt(text, i)) {
-        // "l0w0ng@n": an at-sign inside a word is a letter a; in an e-mail address it stays.
-        o = 97;
-        obf.push({ kind: 'leet', start: i, end: i + 1 });
-      } else if (c < 32 && c !== 10) o = 32;
-      else if (c === 127) o = 32;
+      let o = ASCII_FOLD[c] as number;
+      if (o === 0) {
+        o = 64;
+        if (i > 0 && i + 1 < n && isAsciiLetter(units[i - 1] as number) && isAsciiLetter(units[i + 1] as number) && !isEmailAt(units, n, i)) {
+          // "l0w0ng@n": an at-sign inside a word is a letter a; in an e-mail address it stays.
+          o = 97;
+          obf.push({ kind: 'leet', start: i, end: i + 1 });
+        }
+      }
       codes[w] = o;
       starts[w] = i;
       ends[w] = ++i;
       w++;
       if (i >= n) break;
-      c = text.charCodeAt(i);
+      c = units[i] as number;
     }
     sink.length = w;
     if (i >= n) break;
     let cp = c;
     let len = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const d = text.charCodeAt(i + 1);
+      const d = units[i + 1] as number;
       if (d >= 0xdc00 && d <= 0xdfff) {
         cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
         len = 2;
@@ -283,8 +317,11 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
     }
     if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
       // A flag is two regional indicators spelling an ISO country code.
-      const next = text.codePointAt(i + 2);
-      if (len === 2 && next !== undefined && next >= 0x1f1e6 && next <= 0x1f1ff) {
+      // The second indicator is a surrogate pair at i + 2 (its high half is U+D83C).
+      const h = i + 3 < n ? (units[i + 2] as number) : 0;
+      const l = i + 3 < n ? (units[i + 3] as number) : 0;
+      const next = h === 0xd83c && l >= 0xdc00 && l <= 0xdfff ? ((h - 0xd800) << 10) + (l - 0xdc00) + 0x10000 : 0;
+      if (len === 2 && next >= 0x1f1e6 && next <= 0x1f1ff) {
         const iso = String.fromCharCode(65 + cp - 0x1f1e6, 65 + next - 0x1f1e6);
         const name = FLAG_NAMES.get(iso);
         sink.pushString(name === undefined ? ' ' : ` ${name} `, i, i + 4);
@@ -371,6 +408,8 @@ const DIGIT_WORD_WORDS = new WordMap(DIGIT_WORDS);
 
 let TS = new Int32Array(1024);
 let TE = new Int32Array(1024);
+/** Per word of stage 2: 1 when it has a digit or a unit repeated three times, and is not all digits. */
+let TQ = new Uint8Array(1024);
 
 /**
  * Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). Unchanged
@@ -383,16 +422,27 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   if (TS.length < n) {
     TS = new Int32Array(n * 2);
     TE = new Int32Array(n * 2);
+    TQ = new Uint8Array(n * 2);
   }
   const ts = TS;
   const te = TE;
+  const tq = TQ;
   let T = 0;
+  // Words, and in the same pass what the per-word fast path below needs to know (saves reading each word twice).
   for (let i = 0; i < n; ) {
-    if (WORD[codes[i] as number] === 1) {
+    let c = codes[i] as number;
+    if (WORD[c] === 1) {
       const s = i;
-      while (i < n && WORD[codes[i] as number] === 1) i++;
+      let digits = 0;
+      let triple = false;
+      do {
+        if (c >= 48 && c <= 57) digits++;
+        else if (i >= s + 2 && c === codes[i - 1] && c === codes[i - 2]) triple = true;
+        i++;
+      } while (i < n && WORD[(c = codes[i] as number)] === 1);
       ts[T] = s;
-      te[T++] = i;
+      te[T] = i;
+      tq[T++] = (digits > 0 || triple) && digits < i - s ? 1 : 0;
     } else i++;
   }
   // Units before pos are in the sink already; changed is whether any word was rewritten.
@@ -463,14 +513,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
     if (e - s > MAX_WORD) continue;
     // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is; so is a number
     // (digits only: nothing to de-leet or collapse).
-    let plain = true;
-    let letter = false;
-    for (let k = s; k < e; k++) {
-      const c = codes[k] as number;
-      if (c < 48 || c > 57) letter = true;
-      if (plain && ((c >= 48 && c <= 57) || (k >= s + 2 && c === codes[k - 1] && c === codes[k - 2]))) plain = false;
-    }
-    if ((plain || !letter) && !mayBeKey(codes, s, e)) continue;
+    if (tq[t] === 0 && !mayBeKey(codes, s, e)) continue;
     if (emitWord(s, e, src, sink, obf, pos)) {
       changed = true;
       pos = e;
@@ -605,8 +648,8 @@ let TOK_S = new Int32Array(512);
 let TOK_E = new Int32Array(512);
 let TOK_H = new Int32Array(512);
 
-/** Word tokens of the normalized units, read from the sink's codes (no string needed). */
-function tokenize(sink: Sink): { tokStarts: Int32Array; tokEnds: Int32Array; tokHashes: Int32Array } {
+/** Word tokens of the normalized units, read from the sink's codes (no string needed), into TOK_S/E/H; returns their count. */
+function tokenize(sink: Sink): number {
   const codes = sink.codes;
   const n = sink.length;
   if (TOK_S.length < n) {
@@ -631,7 +674,7 @@ function tokenize(sink: Sink): { tokStarts: Int32Array; tokEnds: Int32Array; tok
       te[T++] = i;
     } else i++;
   }
-  return { tokStarts: ts.slice(0, T), tokEnds: te.slice(0, T), tokHashes: th.slice(0, T) };
+  return T;
 }
 
 /** Full normalization with token boundaries, obfuscation events and script counts. */
@@ -647,15 +690,24 @@ export function normalizeDetailed(text: string): Normalized {
   if (obfuscations.length > MAX_OBFUSCATIONS) obfuscations.length = MAX_OBFUSCATIONS;
   const result = changed ? out : folded;
   const normalized = result.toString();
-  // Unchanged text has the tokens stage 2 already found.
-  const { tokStarts, tokEnds, tokHashes } = tokenize(result);
+  const len = result.length;
+  const T = tokenize(result);
+  // The five arrays share one buffer: a typed array of this size is a separate off-heap allocation, and five
+  // of them per post cost more than filling them. Callers see ordinary Int32Arrays of the right lengths.
+  const all = new Int32Array(2 * len + 3 * T);
+  all.set(result.starts.subarray(0, len), 0);
+  all.set(result.ends.subarray(0, len), len);
+  const tok = 2 * len;
+  all.set(TOK_S.subarray(0, T), tok);
+  all.set(TOK_E.subarray(0, T), tok + T);
+  all.set(TOK_H.subarray(0, T), tok + 2 * T);
   return {
     text: normalized,
-    offsets: result.starts.slice(0, result.length),
-    ends: result.ends.slice(0, result.length),
-    tokStarts,
-    tokEnds,
-    tokHashes,
+    offsets: all.subarray(0, len),
+    ends: all.subarray(len, tok),
+    tokStarts: all.subarray(tok, tok + T),
+    tokEnds: all.subarray(tok + T, tok + 2 * T),
+    tokHashes: all.subarray(tok + 2 * T, tok + 3 * T),
     obfuscations,
     scripts,
   };
