@@ -131,7 +131,19 @@ const MAX_HITS = 20_000;
 
 export function scanLexicon(doc: Doc): LexiconHits {
   const hits: LexiconHits = { dest: [], job: [], qual: [], flag: [], legit: [], concept: [], intent: [], negator: [] };
-  for (const h of trie.findAll(doc.ids, [], MAX_HITS)) (hits[h.payload.kind] as Array<PhraseHit<Payload>>).push(h);
+  // A switch on the kind rather than hits[kind]: one fixed property per branch reads faster than a keyed access.
+  for (const h of trie.findAll(doc.ids, [], MAX_HITS)) {
+    switch (h.payload.kind) {
+      case 'dest': hits.dest.push(h as Hit<'dest'>); break;
+      case 'job': hits.job.push(h as Hit<'job'>); break;
+      case 'qual': hits.qual.push(h as Hit<'qual'>); break;
+      case 'flag': hits.flag.push(h as Hit<'flag'>); break;
+      case 'legit': hits.legit.push(h as Hit<'legit'>); break;
+      case 'concept': hits.concept.push(h as Hit<'concept'>); break;
+      case 'intent': hits.intent.push(h as Hit<'intent'>); break;
+      case 'negator': hits.negator.push(h as Hit<'negator'>); break;
+    }
+  }
   hits.dest = dropContained(hits.dest);
   hits.job = dropContained(hits.job);
   hits.qual = dropContained(hits.qual);

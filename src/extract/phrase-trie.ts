@@ -19,6 +19,8 @@ export class PhraseTrie<P> {
   private readonly children = new Map<number, number>();
   private readonly payloads: Array<P[] | null> = [null];
   private readonly hasChildren: boolean[] = [false];
+  /** The child links in flat arrays for scanning, built on first scan and again after a phrase is added. */
+  private table: ChildTable | null = null;
 
   constructor(private readonly vocabulary: Vocabulary) {}
 
@@ -37,6 +39,7 @@ export class PhraseTrie<P> {
         this.hasChildren[node] = true;
         if (node === 0) this.setRootChild(id, child);
         else this.children.set(node * ID_SPAN + id, child);
+        this.table = null;
       }
       node = child;
     }
@@ -45,6 +48,8 @@ export class PhraseTrie<P> {
 
   /** Every occurrence of every phrase, overlapping ones included, in token order. */
   findAll(ids: Int32Array, out: Array<PhraseHit<P>> = [], limit = Infinity): Array<PhraseHit<P>> {
+    if (this.table === null) this.table = new ChildTable(this.children);
+    const table = this.table;
     const n = ids.length;
     const root = this.rootChild;
     for (let i = 0; i < n && out.length < limit; i++) {
@@ -58,7 +63,7 @@ export class PhraseTrie<P> {
         if (!this.hasChildren[node] || j >= n) break;
         const id = ids[j] as number;
         if (id < 0) break;
-        node = this.children.get(node * ID_SPAN + id) ?? 0;
+        node = table.get(node, id);
         j++;
       }
     }
@@ -77,4 +82,46 @@ export class PhraseTrie<P> {
     }
     this.rootChild[id] = child;
   }
+}
+
+/**
+ * The trie's child links (node, token id) -> child as an open-addressing hash table in typed arrays: a scan reads
+ * a few integers per step instead of hashing a Map key.
+ */
+class ChildTable {
+  private readonly nodes: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly childNodes: Int32Array;
+  private readonly mask: number;
+
+  constructor(children: ReadonlyMap<number, number>) {
+    let size = 16;
+    while (size < children.size * 2) size *= 2;
+    this.mask = size - 1;
+    this.nodes = new Int32Array(size);
+    this.ids = new Int32Array(size);
+    this.childNodes = new Int32Array(size); // 0: empty slot (the root is never a child)
+    for (const [key, child] of children) {
+      const node = Math.floor(key / ID_SPAN);
+      const id = key - node * ID_SPAN;
+      let slot = hashLink(node, id) & this.mask;
+      while (this.childNodes[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.nodes[slot] = node;
+      this.ids[slot] = id;
+      this.childNodes[slot] = child;
+    }
+  }
+
+  /** The child of `node` along token `id`, or 0 when there is none. */
+  get(node: number, id: number): number {
+    for (let slot = hashLink(node, id) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const child = this.childNodes[slot] as number;
+      if (child === 0 || (this.nodes[slot] === node && this.ids[slot] === id)) return child;
+    }
+  }
+}
+
+function hashLink(node: number, id: number): number {
+  const h = Math.imul(node ^ Math.imul(id, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
 }
