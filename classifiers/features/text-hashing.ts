@@ -36,40 +36,33 @@ const WORD = new Uint8Array(65536);
   }
 }
 
-/** Growable output of `hashGrams`: the hashed index of every n-gram and, when `track` is set, where it came from. */
+/**
+ * Growable output of `hashGrams`: the hashed index of every n-gram and, when `track` is set, where each word's
+ * grams sit. Word w's unigram is at `firsts[w]`; when `pairs[w]` is 1 its bigram with word w - 1 follows; then
+ * come its character grams, up to the next word's unigram (or `length`). `starts`/`ends` give its span in the text.
+ */
 export class GramBuffer {
   indices: Int32Array = new Int32Array(2048);
-  kinds: Uint8Array = new Uint8Array(0);
+  firsts: Int32Array = new Int32Array(0);
+  pairs: Uint8Array = new Uint8Array(0);
   starts: Int32Array = new Int32Array(0);
   ends: Int32Array = new Int32Array(0);
   length = 0;
-  constructor(readonly track = false) {
-    if (track) {
-      this.kinds = new Uint8Array(2048);
-      this.starts = new Int32Array(2048);
-      this.ends = new Int32Array(2048);
+  words = 0;
+  constructor(readonly track = false) {}
+  /** Makes room for `size` grams and `words` words (hashGrams reserves its worst case once, so its loop never checks). */
+  reserve(size: number, words: number): void {
+    if (size > this.indices.length) {
+      let grown = this.indices.length;
+      while (grown < size) grown *= 2;
+      this.indices = new Int32Array(grown);
     }
-  }
-  /** Makes room for `size` grams (hashGrams reserves its worst case once, so its loop never checks). */
-  reserve(size: number): void {
-    if (size <= this.indices.length) return;
-    let grown = this.indices.length;
-    while (grown < size) grown *= 2;
-    this.grow(grown);
-  }
-  private grow(size: number): void {
-    const grow32 = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.indices = grow32(this.indices);
-    if (this.track) {
-      const k = new Uint8Array(size);
-      k.set(this.kinds);
-      this.kinds = k;
-      this.starts = grow32(this.starts);
-      this.ends = grow32(this.ends);
+    if (this.track && words > this.firsts.length) {
+      const grown = Math.max(words, this.firsts.length * 2, 512);
+      this.firsts = new Int32Array(grown);
+      this.pairs = new Uint8Array(grown);
+      this.starts = new Int32Array(grown);
+      this.ends = new Int32Array(grown);
     }
   }
 }
@@ -273,15 +266,12 @@ function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dic
   const charMax = params.charMax;
   const n = lower.length;
   // Worst case per character: one gram per character n-gram length, plus a word and a bigram.
-  out.reserve((n + 2) * (charMax - 1) + 16);
+  out.reserve((n + 2) * (charMax - 1) + 16, n);
   const track = out.track;
-  const indices = out.indices;
-  const kinds = out.kinds;
-  const starts = out.starts;
-  const ends = out.ends;
+  const { indices, firsts, pairs, starts, ends } = out;
+  let words = 0;
   let len = 0;
   let prevWord = -1;
-  let prevStart = 0;
   let i = 0;
   while (i < n) {
     if (WORD[lower.charCodeAt(i)] !== 1) {
@@ -305,9 +295,10 @@ function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dic
     const wordHash = digits && end - start > LONG_NUMBER ? shape : raw;
     const entry = dictionary === undefined ? -1 : dictionary.find(lower, start, end, raw, wordHash);
     if (track) {
-      kinds[len] = HashKind.Word;
-      starts[len] = start;
-      ends[len] = end;
+      firsts[words] = len;
+      pairs[words] = 0;
+      starts[words] = start;
+      ends[words] = end;
     }
     if (entry >= 0) indices[len++] = (dictionary as GramDictionary).pool[(dictionary as GramDictionary).poolStart[entry] as number] as number;
     else {
@@ -317,16 +308,12 @@ function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dic
     // A bigram only after a word whose hash is non-negative as a signed 32-bit value: an accident of the first
     // version that trained models depend on (about half the pairs go unhashed); changing it means retraining.
     if (params.bigrams && prevWord >= 0) {
-      if (track) {
-        kinds[len] = HashKind.Bigram;
-        starts[len] = prevStart;
-        ends[len] = end;
-      }
+      if (track) pairs[words] = 1;
       const index = fmix32(Math.imul(prevWord, 0x2f0b3b2d) ^ wordHash ^ BIGRAM_SALT) & mask;
       indices[len++] = dictionary === undefined ? index : dictionary.idFor(index);
     }
     prevWord = wordHash;
-    prevStart = start;
+    words++;
     const first = len;
     if (entry >= 0) {
       const d = dictionary as GramDictionary;
@@ -337,14 +324,8 @@ function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dic
       len = writeCharGrams(lower, start, end, charMax, mask, indices, len);
       if (dictionary !== undefined) for (let k = first; k < len; k++) indices[k] = dictionary.idFor(indices[k] as number);
     }
-    if (track) {
-      for (let k = first; k < len; k++) {
-        kinds[k] = HashKind.Char;
-        starts[k] = start;
-        ends[k] = end;
-      }
-    }
   }
   out.length = len;
+  out.words = track ? words : 0;
   return lower;
 }

@@ -2,11 +2,8 @@
 // sublinear counts (1 + ln c), L2-normalised, followed by one slot per named extracted feature. Scoring
 // computes w·x directly from the gram counts, without building x, in the grams' first-seen order (which the
 // shipped model's scores depend on to the last bit).
-import { GramBuffer, GramDictionary, HashKind, hashGramIds, type TextHashingParams } from './text-hashing.js';
+import { GramBuffer, GramDictionary, hashGramIds, type TextHashingParams } from './text-hashing.js';
 import type { SparseMatrixBuilder } from './sparse-matrix.js';
-
-// Read once: a const enum imported from another module is a property lookup under isolated transpilation.
-const BIGRAM: number = HashKind.Bigram;
 
 /** Extracted feature values, index-aligned with the preparer's feature names. */
 export type FeatureValues = Float64Array;
@@ -20,6 +17,11 @@ export function squash(x: number): number {
 // 1 + ln c for small counts, computed once: Math.log is a library call, and most repeated grams repeat a few times.
 const SUBLINEAR = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
 const sublinear = (c: number): number => (c < 256 ? (SUBLINEAR[c] as number) : 1 + Math.log(c));
+
+// A gram id's mark: the post number (1..MAX_POST) above ORDINAL_BITS bits of ordinal, all in a positive int32.
+const ORDINAL_BITS = 21;
+const BIG_ORDINAL = (1 << ORDINAL_BITS) - 1;
+const MAX_POST = (1 << (31 - ORDINAL_BITS)) - 1;
 
 export interface SpanWeight {
   start: number;
@@ -45,15 +47,16 @@ export class Vectorizer {
   private readonly traced = new GramBuffer(true);
   private readonly dictionary: GramDictionary;
   /**
-   * Per gram id, two 32-bit cells: its ordinal among the current post's distinct grams, and (as a float, through
-   * `idWeights`) its weight. Side by side, so the weight read for a new gram hits the line its ordinal was
-   * just written to.
+   * Per gram id, `post << ORDINAL_BITS | ordinal`: whether it was seen in the current post (post numbers wrap,
+   * and the marks are cleared when they do) and its ordinal among the post's distinct grams. One 32-bit cell
+   * per id, so the per-post random reads stay within a few hundred KB.
    */
-  private idCells = new Int32Array(1 << 15);
-  private idWeights = new Float32Array(this.idCells.buffer);
-  /** Per gram id, the (8-bit, wrapping) number of the last post it was seen in: 1 byte per id stays in cache. */
-  private stamps = new Uint8Array(1 << 14);
+  private marks = new Int32Array(1 << 14);
   private post = 0;
+  /** Ordinals of BIG_ORDINAL and up (posts of two million distinct grams or more), which do not fit in a mark. */
+  private readonly bigOrdinals = new Map<number, number>();
+  /** Weights by gram id, for `weightsOf` and dictionary generation `weightsGeneration`, for ids below `weightsFilled`. */
+  private idWeights = new Float32Array(1 << 14);
   /** The post's distinct gram ids in first-seen order, and their counts. */
   private distinct = new Int32Array(4096);
   private counts = new Int32Array(4096);
@@ -93,20 +96,19 @@ export class Vectorizer {
   /** Room for every id of the dictionary in the per-id arrays. */
   private fitIds(): void {
     const ids = this.dictionary.size;
-    if (this.stamps.length < ids) {
-      const size = Math.max(ids, this.stamps.length * 2);
-      const stamps = new Uint8Array(size);
-      stamps.set(this.stamps);
-      this.stamps = stamps;
-      const cells = new Int32Array(size * 2);
-      cells.set(this.idCells);
-      this.idCells = cells;
-      this.idWeights = new Float32Array(cells.buffer);
+    if (this.marks.length < ids) {
+      const size = Math.max(ids, this.marks.length * 2);
+      const marks = new Int32Array(size);
+      marks.set(this.marks);
+      this.marks = marks;
+      const weights = new Float32Array(size);
+      weights.set(this.idWeights);
+      this.idWeights = weights;
     }
   }
 
   /**
-   * Counts equal grams of `buffer` (gram ids) by stamping each id with the post number: no table to probe or
+   * Counts equal grams of `buffer` (gram ids) by marking each id with the post number: no table to probe or
    * clear, and arrays indexed by dense ids stay in cache. Fills `distinct`/`counts` in first-seen order and,
    * when `traced`, each occurrence's ordinal in `ordinals`; returns how many distinct grams there are.
    */
@@ -120,25 +122,30 @@ export class Vectorizer {
       this.shares = new Float64Array(size);
     }
     if (traced && this.ordinals.length < n) this.ordinals = new Int32Array(Math.max(n, this.ordinals.length * 2));
-    // Stamps are 8-bit: every 255 posts they are cleared, so an old stamp never passes for the current post.
-    if (this.post === 255) {
-      this.stamps.fill(0);
+    if (this.post === MAX_POST) {
+      this.marks.fill(0);
       this.post = 0;
     }
     const post = ++this.post;
-    const { stamps, idCells, distinct, counts, ordinals } = this;
+    this.bigOrdinals.clear();
+    const { marks, distinct, counts, ordinals } = this;
     const ids = buffer.indices;
     let m = 0;
     for (let k = 0; k < n; k++) {
       const id = ids[k] as number;
+      const mark = marks[id] as number;
       let ordinal: number;
-      if (stamps[id] === post) {
-        ordinal = idCells[id << 1] as number;
+      if (mark >>> ORDINAL_BITS === post) {
+        ordinal = mark & BIG_ORDINAL;
+        if (ordinal === BIG_ORDINAL) ordinal = this.bigOrdinals.get(id) as number;
         counts[ordinal] = (counts[ordinal] as number) + 1;
       } else {
         ordinal = m++;
-        stamps[id] = post;
-        idCells[id << 1] = ordinal;
+        if (ordinal < BIG_ORDINAL) marks[id] = (post << ORDINAL_BITS) | ordinal;
+        else {
+          marks[id] = (post << ORDINAL_BITS) | BIG_ORDINAL;
+          this.bigOrdinals.set(id, ordinal);
+        }
         distinct[ordinal] = id;
         counts[ordinal] = 1;
       }
@@ -148,7 +155,7 @@ export class Vectorizer {
   }
 
   /**
-   * The weight of every dictionary id, read into `idWeights` (beside the ids' ordinals) as ids appear; false when
+   * The weight of every dictionary id, read into `idWeights` as ids appear; false when
    * `weights` is not single precision, whose values the float cells could not hold exactly.
    */
   private fillWeights(weights: Float32Array | Float64Array): boolean {
@@ -162,7 +169,7 @@ export class Vectorizer {
     const size = dictionary.size;
     const { idWeights } = this;
     const indexOf = dictionary.indexOf;
-    for (let id = this.weightsFilled; id < size; id++) idWeights[(id << 1) + 1] = weights[indexOf[id] as number] as number;
+    for (let id = this.weightsFilled; id < size; id++) idWeights[id] = weights[indexOf[id] as number] as number;
     this.weightsFilled = size;
     return true;
   }
@@ -170,7 +177,7 @@ export class Vectorizer {
   /** The k-th distinct gram's weight. */
   private weightOf(k: number, weights: Float32Array | Float64Array, cached: boolean): number {
     const id = this.distinct[k] as number;
-    return cached ? (this.idWeights[(id << 1) + 1] as number) : (weights[this.dictionary.indexOf[id] as number] as number);
+    return cached ? (this.idWeights[id] as number) : (weights[this.dictionary.indexOf[id] as number] as number);
   }
 
   /** Appends the full vector as one row of a training matrix. */
@@ -254,28 +261,24 @@ export class Vectorizer {
     const m = this.tally(buffer, true);
     const total = this.shareOut(m, weights);
     const { ordinals, shares } = this;
-    // Every occurrence of a word has the same grams, hence the same contribution: only words and pairs that
-    // push towards scam can become reasons, so only those are returned (no objects for the rest).
+    // Only words and pairs that push towards scam can become reasons, so only those are returned (no objects for
+    // the rest). A word's weight adds its unigram's and character grams' shares in gram order, as before.
     const words: SpanWeight[] = [];
     const pairs: SpanWeight[] = [];
-    const { kinds, starts, ends } = buffer;
-    let wordStart = -1;
-    let wordEnd = -1;
-    let wordWeight = 0;
-    for (let k = 0; k < n; k++) {
-      const contribution = shares[ordinals[k] as number] as number;
-      const kind = kinds[k];
-      if (kind === BIGRAM) {
-        if (contribution > 0) pairs.push({ start: starts[k] as number, end: ends[k] as number, weight: contribution });
-      } else if (wordStart !== -1 && wordStart === starts[k]) wordWeight += contribution;
-      else {
-        if (wordStart !== -1 && wordWeight > 0) words.push({ start: wordStart, end: wordEnd, weight: wordWeight });
-        wordStart = starts[k] as number;
-        wordEnd = ends[k] as number;
-        wordWeight = contribution;
+    const { firsts, starts, ends } = buffer;
+    const wordCount = buffer.words;
+    for (let w = 0; w < wordCount; w++) {
+      const first = firsts[w] as number;
+      const last = w + 1 < wordCount ? (firsts[w + 1] as number) : n;
+      let weight = shares[ordinals[first] as number] as number;
+      let k = first + 1;
+      if (buffer.pairs[w] === 1) {
+        const pair = shares[ordinals[k++] as number] as number;
+        if (pair > 0) pairs.push({ start: starts[w - 1] as number, end: ends[w] as number, weight: pair });
       }
+      for (; k < last; k++) weight += shares[ordinals[k] as number] as number;
+      if (weight > 0) words.push({ start: starts[w] as number, end: ends[w] as number, weight });
     }
-    if (wordStart !== -1 && wordWeight > 0) words.push({ start: wordStart, end: wordEnd, weight: wordWeight });
     return { lower, total, words, pairs };
   }
 
