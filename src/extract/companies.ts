@@ -13,10 +13,27 @@ const HAS_SUFFIX = /\b(?:Ltd|Limited|Inc|Corp|Bhd)\b/;
 // Capitalized words that follow a name in ads but are not part of it.
 const STOP = new Set(['No', 'Nomor', 'SIP3MI', 'SIP2MI', 'SIUP', 'Alamat', 'Jl', 'Jln', 'Telp', 'WA', 'Hubungi', 'Gaji', 'Lowongan', 'Dibutuhkan', 'Untuk', 'Di', 'Izin', 'Membuka']);
 
+/** The name up to (not including) its first stop word after the first, words joined by single spaces. */
 function cutAtStopWord(name: string): string {
   const words = name.split(/\s+/);
-  const cut = words.findIndex((w, i) => i > 0 && STOP.has(w.replace(/[.,:]+$/, '')));
-  return (cut === -1 ? words : words.slice(0, cut)).join(' ');
+  let out = words[0] as string;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as string;
+    if (STOP.has(withoutTrailingPunctuation(w))) break;
+    out += ' ' + w;
+  }
+  return out;
+}
+
+/** The word without the dots, commas and colons that end it ("No." -> "No"). */
+function withoutTrailingPunctuation(w: string): string {
+  let e = w.length;
+  while (e > 0) {
+    const c = w.charCodeAt(e - 1);
+    if (c !== 46 && c !== 44 && c !== 58) break;
+    e--;
+  }
+  return e === w.length ? w : w.slice(0, e);
 }
 
 export function extractCompanies(text: string): Array<{ name: string; span: Span }> {
@@ -30,8 +47,9 @@ export function extractCompanies(text: string): Array<{ name: string; span: Span
     for (const m of text.matchAll(re)) {
       const name = cutAtStopWord(m[0].trim());
       if (out.length >= 20) break;
-      if (seen.has(name.toLowerCase())) continue;
-      seen.add(name.toLowerCase());
+      const key = name.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
       out.push({ name, span: { start: m.index, end: m.index + name.length } });
     }
   }

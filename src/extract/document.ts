@@ -34,9 +34,12 @@ class PreparedDoc implements Doc {
 
 export function buildDoc(text: string): Doc {
   const norm = normalizeDetailed(text);
-  const n = norm.tokStarts.length;
+  // Locals for the loop: an imported binding or a property may be re-read on every iteration otherwise.
+  const { text: normText, tokStarts, tokEnds, tokHashes } = norm;
+  const vocabulary = VOCABULARY;
+  const n = tokStarts.length;
   const ids = new Int32Array(n);
-  for (let i = 0; i < n; i++) ids[i] = VOCABULARY.lookupHashed(norm.text, norm.tokStarts[i] as number, norm.tokEnds[i] as number, norm.tokHashes[i] as number);
+  for (let i = 0; i < n; i++) ids[i] = vocabulary.lookupHashed(normText, tokStarts[i] as number, tokEnds[i] as number, tokHashes[i] as number);
   return new PreparedDoc(text, norm, ids);
 }
 
