@@ -59,6 +59,8 @@ const MIN_DIGIT_WORD_RUN = table.minDigitWordRun;
 const HASH_OFFSET = FNV_OFFSET;
 const HASH_PRIME = FNV_PRIME;
 const MAX_WORD = 256;
+// Whether a replacement written from the tables can hold a surrogate (none do today; see Sink.surrogates).
+const TABLE_SURROGATES = [...ABBREVIATIONS.values(), ...FLAG_NAMES.values()].some((v) => /[\ud800-\udfff]/.test(v));
 // Only the first events are kept: they explain a post; thousands more would only cost time.
 const MAX_OBFUSCATIONS = 200;
 
@@ -160,8 +162,14 @@ class Sink {
   starts = new Int32Array(1024);
   ends = new Int32Array(1024);
   length = 0;
+  /**
+   * False when no unit can be a surrogate, so toString need not look for one. Surrogates come from stage 1's
+   * non-ASCII path or from table values; stage 2 otherwise only moves units, so its sink inherits stage 1's flag.
+   */
+  surrogates = false;
   reset(capacity: number): void {
     this.length = 0;
+    this.surrogates = false;
     if (this.codes.length < capacity) this.grow(capacity);
   }
   private grow(min: number): void {
@@ -220,6 +228,7 @@ class Sink {
   toString(from = 0, to = this.length): string {
     // The native UTF-16 decoder is several times faster than fromCharCode, but turns lone surrogates into U+FFFD:
     // it is used only when there are no surrogates at all.
+    if (LITTLE_ENDIAN && !this.surrogates) return UTF16.decode(new Uint8Array(this.codes.buffer, this.codes.byteOffset + from * 2, (to - from) * 2));
     if (LITTLE_ENDIAN) {
       let surrogate = false;
       const codes = this.codes;
@@ -263,14 +272,16 @@ ASCII_FOLD[64] = 0;
 let INPUT = Buffer.alloc(8192);
 let INPUT_UNITS = new Uint16Array(INPUT.buffer, INPUT.byteOffset, INPUT.length >>> 1);
 
-/** `text`'s units in INPUT_UNITS[0, text.length); the units after them are stale. */
+/** `text`'s units in INPUT_UNITS[0, text.length), then a non-ASCII sentinel; the units after it are stale. */
 function loadUnits(text: string): Uint16Array {
-  if (INPUT_UNITS.length < text.length) {
+  if (INPUT_UNITS.length <= text.length) {
     INPUT = Buffer.alloc(2 * Math.max(text.length, 2 * INPUT_UNITS.length));
     INPUT_UNITS = new Uint16Array(INPUT.buffer, INPUT.byteOffset, INPUT.length >>> 1);
   }
   if (LITTLE_ENDIAN) INPUT.write(text, 0, 'utf16le');
   else for (let k = 0; k < text.length; k++) INPUT_UNITS[k] = text.charCodeAt(k);
+  // Ends stage 1's ASCII loop without a bounds test per unit.
+  INPUT_UNITS[text.length] = 0xffff;
   return INPUT_UNITS;
 }
 
@@ -278,6 +289,7 @@ function loadUnits(text: string): Uint16Array {
 function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
   const n = text.length;
   const units = loadUnits(text);
+  sink.surrogates = TABLE_SURROGATES;
   let i = 0;
   while (i < n) {
     // ASCII runs (most of a post) are written straight into the sink's arrays: one output unit per input unit.
@@ -301,7 +313,6 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
       starts[w] = i;
       ends[w] = ++i;
       w++;
-      if (i >= n) break;
       c = units[i] as number;
     }
     sink.length = w;
@@ -341,7 +352,11 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
       else obf.push({ kind: m.obfuscation, start: i, end: i + len });
     }
     const out = m.out;
-    for (let k = 0; k < out.length; k++) sink.push(out.charCodeAt(k), i, i + len);
+    for (let k = 0; k < out.length; k++) {
+      const u = out.charCodeAt(k);
+      if ((u & 0xf800) === 0xd800) sink.surrogates = true;
+      sink.push(u, i, i + len);
+    }
     i += len;
   }
 }
@@ -419,6 +434,7 @@ let TQ = new Uint8Array(1024);
 function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   const codes = src.codes;
   const n = src.length;
+  sink.surrogates = src.surrogates || TABLE_SURROGATES;
   if (TS.length < n) {
     TS = new Int32Array(n * 2);
     TE = new Int32Array(n * 2);
