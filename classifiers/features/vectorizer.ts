@@ -282,11 +282,12 @@ export class Vectorizer {
     return { lower, total, words, pairs };
   }
 
-  denseValues(features: FeatureValues): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
+  /** Each extracted feature's contribution w·x to the margin, in slot order, for the slots whose value is not 0. */
+  denseWeights(features: FeatureValues, weights: Float32Array | Float64Array): Array<{ name: string; weight: number }> {
+    const out: Array<{ name: string; weight: number }> = [];
     for (let slot = 0; slot < this.featureNames.length; slot++) {
       const value = this.slotValue(features, slot);
-      if (value !== 0) out.push([slot, value]);
+      if (value !== 0) out.push({ name: this.featureNames[slot] as string, weight: (weights[this.textDim + slot] as number) * value });
     }
     return out;
   }

@@ -197,10 +197,8 @@ export class WaspadaModel implements LoadedModel {
       }
       return { term, weight: e.weight, spans: spans.sort((a, b) => a.start - b.start) };
     });
-    const dense = this.vectorizer
-      .denseValues(prepared.values)
-      .map(([slot, value]) => ({ name: this.vectorizer.featureNames[slot] as string, weight: (this.weights[this.vectorizer.textDim + slot] as number) * value }));
     // Added in slot order, as margin() does, so explain() and probability() agree to the last bit.
+    const dense = this.vectorizer.denseWeights(prepared.values, this.weights);
     for (const f of dense) margin += f.weight;
     const featureWeights = dense.filter((f) => f.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
     return { probability: applyPlatt(this.platt, margin + this.bias), terms, features: featureWeights };

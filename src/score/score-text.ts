@@ -25,13 +25,22 @@ const EXPLICIT_SLOTS: Readonly<Record<string, readonly string[]>> = reasonSlots.
 // Memo of slotMatchesCode: every post asks it for each (reason, feature) pair, and both sets are small and fixed.
 const MATCHES = new Map<string, Map<string, boolean>>();
 
-/** The listed slots for `code`, else slots named like it: `dest.scam_hub` ↔ DEST_SCAM_HUB, `flag.free_travel` ↔ FREE_TRAVEL. */
-export function slotMatchesCode(slot: string, code: string): boolean {
+/** The memo of slot matches for one reason code. */
+function matchesOf(code: string): Map<string, boolean> {
   let bySlot = MATCHES.get(code);
   if (!bySlot) {
     bySlot = new Map();
     MATCHES.set(code, bySlot);
   }
+  return bySlot;
+}
+
+/** The listed slots for `code`, else slots named like it: `dest.scam_hub` ↔ DEST_SCAM_HUB, `flag.free_travel` ↔ FREE_TRAVEL. */
+export function slotMatchesCode(slot: string, code: string): boolean {
+  return matchesIn(matchesOf(code), slot, code);
+}
+
+function matchesIn(bySlot: Map<string, boolean>, slot: string, code: string): boolean {
   let match = bySlot.get(slot);
   if (match === undefined) {
     match = computeSlotMatch(slot, code);
@@ -50,8 +59,9 @@ function computeSlotMatch(slot: string, code: string): boolean {
 
 export function reasonsFromExplanation(features: Features, explanation: Explanation): Reason[] {
   const weighted = features.reasons.map((reason, order) => {
+    const bySlot = matchesOf(reason.code);
     let weight = 0;
-    for (const f of explanation.features) if (slotMatchesCode(f.name, reason.code)) weight += f.weight;
+    for (const f of explanation.features) if (matchesIn(bySlot, f.name, reason.code)) weight += f.weight;
     return { reason: { ...reason, weight: round(weight) }, order };
   });
   // Strongest push towards scam first; the extractor's order breaks ties so output is stable.
