@@ -97,7 +97,7 @@ for (const t of lexicon.negators) trie.add(termTokens(t), { kind: 'negator' });
 // trie reports hits by start and, for one start, shortest first: each group of equal starts is walked from its
 // end (runs of equal length keep their order), which gives that ordering without sorting.
 function dropContained<T extends { t0: number; t1: number }>(hits: T[]): T[] {
-  if (hits.length < 2) return hits;
+  if (hits.length < 2 || keepsAll(hits)) return hits;
   const out: T[] = [];
   let maxT1 = -1;
   let ownerT0 = -1;
@@ -126,14 +126,30 @@ function dropContained<T extends { t0: number; t1: number }>(hits: T[]): T[] {
   return out;
 }
 
+/**
+ * True when dropContained would return the hits unchanged: every hit starts after the one before (no group to
+ * reorder) and reaches further than all before it (none contained). Most posts' hits are like that.
+ */
+function keepsAll(hits: ReadonlyArray<{ t0: number; t1: number }>): boolean {
+  let prevT0 = -1;
+  let maxT1 = -1;
+  for (const h of hits) {
+    if (h.t0 === prevT0 || h.t1 <= maxT1) return false;
+    prevT0 = h.t0;
+    maxT1 = h.t1;
+  }
+  return true;
+}
+
 // Bounds the work on pathological posts (a megabyte of one repeated word): later hits add nothing new.
 const MAX_HITS = 20_000;
 
 export function scanLexicon(doc: Doc): LexiconHits {
   const hits: LexiconHits = { dest: [], job: [], qual: [], flag: [], legit: [], concept: [], intent: [], negator: [] };
   // A switch on the kind rather than hits[kind]: one fixed property per branch reads faster than a keyed access.
-  for (const h of trie.findAll(doc.ids, [], MAX_HITS)) {
-    switch (h.payload.kind) {
+  trie.forEachHit(doc.ids, MAX_HITS, (payload, t0, t1) => {
+    const h = { payload, t0, t1 };
+    switch (payload.kind) {
       case 'dest': hits.dest.push(h as Hit<'dest'>); break;
       case 'job': hits.job.push(h as Hit<'job'>); break;
       case 'qual': hits.qual.push(h as Hit<'qual'>); break;
@@ -143,7 +159,7 @@ export function scanLexicon(doc: Doc): LexiconHits {
       case 'intent': hits.intent.push(h as Hit<'intent'>); break;
       case 'negator': hits.negator.push(h as Hit<'negator'>); break;
     }
-  }
+  });
   hits.dest = dropContained(hits.dest);
   hits.job = dropContained(hits.job);
   hits.qual = dropContained(hits.qual);

@@ -48,18 +48,32 @@ export class PhraseTrie<P> {
 
   /** Every occurrence of every phrase, overlapping ones included, in token order. */
   findAll(ids: Int32Array, out: Array<PhraseHit<P>> = [], limit = Infinity): Array<PhraseHit<P>> {
+    this.forEachHit(ids, limit - out.length, (payload, t0, t1) => out.push({ payload, t0, t1 }));
+    return out;
+  }
+
+  /**
+   * Calls `visit` for every occurrence of every phrase, overlapping ones included, in token order (what findAll
+   * lists, without the list). Stops starting new matches once `limit` hits were reported.
+   */
+  forEachHit(ids: Int32Array, limit: number, visit: (payload: P, t0: number, t1: number) => void): void {
     if (this.table === null) this.table = new ChildTable(this.children);
     const table = this.table;
     const n = ids.length;
     const root = this.rootChild;
-    for (let i = 0; i < n && out.length < limit; i++) {
+    let count = 0;
+    for (let i = 0; i < n && count < limit; i++) {
       const first = ids[i] as number;
       if (first < 0 || first >= root.length) continue;
       let node = root[first] as number;
       let j = i + 1;
       while (node !== 0) {
         const here = this.payloads[node];
-        if (here !== null && here !== undefined) for (const payload of here) out.push({ payload, t0: i, t1: j });
+        if (here !== null && here !== undefined)
+          for (const payload of here) {
+            visit(payload, i, j);
+            count++;
+          }
         if (!this.hasChildren[node] || j >= n) break;
         const id = ids[j] as number;
         if (id < 0) break;
@@ -67,7 +81,6 @@ export class PhraseTrie<P> {
         j++;
       }
     }
-    return out;
   }
 
   private rootChildOf(id: number): number {
