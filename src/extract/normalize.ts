@@ -163,6 +163,11 @@ class Sink {
   ends = new Int32Array(1024);
   length = 0;
   /**
+   * @param ranges whether `starts` and `ends` are kept. normalizeForModel's sinks keep none: their stage 2 then
+   * reads ranges that are stale, which only affects the obfuscation records it throws away.
+   */
+  constructor(readonly ranges: boolean) {}
+  /**
    * False when no unit can be a surrogate, so toString need not look for one. Surrogates come from stage 1's
    * non-ASCII path or from table values; stage 2 otherwise only moves units, so its sink inherits stage 1's flag.
    */
@@ -193,8 +198,10 @@ class Sink {
     if (this.length === this.codes.length) this.grow(this.length + 1);
     const i = this.length++;
     this.codes[i] = code;
-    this.starts[i] = start;
-    this.ends[i] = end;
+    if (this.ranges) {
+      this.starts[i] = start;
+      this.ends[i] = end;
+    }
   }
   /** Appends units [from, to) of another sink with their original ranges. */
   copyFrom(src: Sink, from: number, to: number): void {
@@ -203,8 +210,10 @@ class Sink {
     if (to - from >= 64) {
       // Long runs by native copy; below this, making the three subarray views costs more than the loop.
       this.codes.set(src.codes.subarray(from, to), this.length);
-      this.starts.set(src.starts.subarray(from, to), this.length);
-      this.ends.set(src.ends.subarray(from, to), this.length);
+      if (this.ranges) {
+        this.starts.set(src.starts.subarray(from, to), this.length);
+        this.ends.set(src.ends.subarray(from, to), this.length);
+      }
       this.length += to - from;
       return;
     }
@@ -215,6 +224,11 @@ class Sink {
     const ss = src.starts;
     const se = src.ends;
     let w = this.length;
+    if (!this.ranges) {
+      for (let k = from; k < to; k++, w++) codes[w] = sc[k] as number;
+      this.length = w;
+      return;
+    }
     for (let k = from; k < to; k++, w++) {
       codes[w] = sc[k] as number;
       starts[w] = ss[k] as number;
@@ -245,8 +259,11 @@ class Sink {
   }
 }
 
-const FOLDED = new Sink();
-const OUT = new Sink();
+const FOLDED = new Sink(true);
+const OUT = new Sink(true);
+// normalizeForModel's: the same stages without original ranges.
+const TEXT_FOLDED = new Sink(false);
+const TEXT_OUT = new Sink(false);
 
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -285,6 +302,15 @@ function loadUnits(text: string): Uint16Array {
   return INPUT_UNITS;
 }
 
+/** "l0w0ng@n": an at-sign inside a word is a letter a; in an e-mail address it stays. */
+function foldAtSign(units: Uint16Array, n: number, i: number, obf: Obfuscation[]): number {
+  if (i > 0 && i + 1 < n && isAsciiLetter(units[i - 1] as number) && isAsciiLetter(units[i + 1] as number) && !isEmailAt(units, n, i)) {
+    obf.push({ kind: 'leet', start: i, end: i + 1 });
+    return 97;
+  }
+  return 64;
+}
+
 /** Stage 1: per code point folding (case, compatibility forms, marks, confusables, emoji, flags). */
 function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
   const n = text.length;
@@ -299,21 +325,24 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
     const ends = sink.ends;
     let w = sink.length;
     let c = units[i] as number;
-    while (c < 128) {
-      let o = ASCII_FOLD[c] as number;
-      if (o === 0) {
-        o = 64;
-        if (i > 0 && i + 1 < n && isAsciiLetter(units[i - 1] as number) && isAsciiLetter(units[i + 1] as number) && !isEmailAt(units, n, i)) {
-          // "l0w0ng@n": an at-sign inside a word is a letter a; in an e-mail address it stays.
-          o = 97;
-          obf.push({ kind: 'leet', start: i, end: i + 1 });
-        }
+    if (sink.ranges) {
+      while (c < 128) {
+        let o = ASCII_FOLD[c] as number;
+        if (o === 0) o = foldAtSign(units, n, i, obf);
+        codes[w] = o;
+        starts[w] = i;
+        ends[w] = ++i;
+        w++;
+        c = units[i] as number;
       }
-      codes[w] = o;
-      starts[w] = i;
-      ends[w] = ++i;
-      w++;
-      c = units[i] as number;
+    } else {
+      // The same loop without the original ranges (normalizeForModel).
+      while (c < 128) {
+        let o = ASCII_FOLD[c] as number;
+        if (o === 0) o = foldAtSign(units, n, i, obf);
+        codes[w++] = o;
+        c = units[++i] as number;
+      }
     }
     sink.length = w;
     if (i >= n) break;
@@ -734,12 +763,13 @@ export function normalizeDetailed(text: string): Normalized {
  * offsets, tokens nor script counts, so none of those arrays are copied out.
  */
 export function normalizeForModel(text: string): string {
+  // Obfuscation records and script counts are still made by the shared stages, then dropped.
   const obfuscations: Obfuscation[] = [];
   const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
-  const folded = FOLDED;
+  const folded = TEXT_FOLDED;
   folded.reset(text.length + 16);
   foldCodePoints(text, folded, obfuscations, scripts);
-  const out = OUT;
+  const out = TEXT_OUT;
   out.reset(folded.length + 16);
   return rewriteWords(folded, out, obfuscations) ? out.toString() : folded.toString();
 }
