@@ -57,6 +57,14 @@ describe.each(runs)('pipeline end to end on $name', ({ database, layout }) => {
     expect(expected.size).toBeGreaterThan(20);
     const scores = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM scores');
     expect(scores[0]?.n).toBe(200);
+    // One host runs the batch's score and route steps inside the extract job: no score or route job at all.
+    // Separate hosts hand each batch on through the queues.
+    const handedOn = await Promise.all((['score', 'route'] as const).map(async (stage) => {
+      const counts = await pipeline.services.producer.queue(stage).getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed');
+      return Object.values(counts).reduce((a, b) => a + b, 0);
+    }));
+    if (layout === 'one-host') expect(handedOn).toEqual([0, 0]);
+    else expect(handedOn.every((n) => n > 0)).toBe(true);
     // The extract stage stores each post's campaign signature from its own normalization: the same bytes
     // routing would compute from the text, so routing never has to.
     const signatures = await store.db.query<{ post_id: number; version: string; signature: Uint8Array }>('SELECT post_id, version, signature FROM post_signatures ORDER BY post_id');

@@ -111,15 +111,29 @@ export class CampaignTracker {
    * batch's posts, a merged campaign is relabelled by one indexed UPDATE, and earlier decisions are counted
    * per campaign in the database.
    */
-  async assess(posts: Post[], _features: Map<number, Features>): Promise<Map<number, RepeatOffenderResult>> {
+  async assess(posts: Post[], features: Map<number, Features>): Promise<Map<number, RepeatOffenderResult>> {
+    const { repeats, campaigns } = await this.assessForRouting(posts, features);
+    await this.writeBatchLabels(campaigns);
+    return repeats;
+  }
+
+  /**
+   * assess() without writing the batch's own labels: the route stage stores them with the posts' move to
+   * 'routed', in the same row rewrite (the labels of merged campaigns are still written here).
+   */
+  async assessForRouting(posts: Post[], _features: Map<number, Features>): Promise<{ repeats: Map<number, RepeatOffenderResult>; campaigns: Map<number, number> }> {
     await this.sync();
     const labels = new Map<number, number>();
     for (const post of posts) {
       const campaignId = this.index.campaignOf(post.id);
       if (campaignId !== undefined) labels.set(post.id, campaignId);
     }
-    await this.writeLabels(labels);
+    await this.relabelMerged();
+    const repeats = await this.weighRepeats(posts, labels);
+    return { repeats, campaigns: labels };
+  }
 
+  private async weighRepeats(posts: Post[], labels: Map<number, number>): Promise<Map<number, RepeatOffenderResult>> {
     // Posts sharing a contact but outside the campaign (possible only through contacts that never merge).
     const contactLinks = new Map<number, number[]>();
     const linked: Post[] = [];
@@ -168,15 +182,18 @@ export class CampaignTracker {
     return results;
   }
 
-  /** Stores the batch's campaigns and renames merged campaigns; merges stay pending until written. */
-  private async writeLabels(labels: Map<number, number>): Promise<void> {
-    if (labels.size > 0) {
-      await this.store.db.query(
-        `UPDATE posts p SET campaign_id = l.campaign_id FROM unnest($1::int[], $2::int[]) AS l(id, campaign_id)
-         WHERE p.id = l.id AND p.campaign_id IS DISTINCT FROM l.campaign_id`,
-        [[...labels.keys()], [...labels.values()]],
-      );
-    }
+  /** Stores the batch's campaigns. */
+  private async writeBatchLabels(labels: Map<number, number>): Promise<void> {
+    if (labels.size === 0) return;
+    await this.store.db.query(
+      `UPDATE posts p SET campaign_id = l.campaign_id FROM unnest($1::int[], $2::int[]) AS l(id, campaign_id)
+       WHERE p.id = l.id AND p.campaign_id IS DISTINCT FROM l.campaign_id`,
+      [[...labels.keys()], [...labels.values()]],
+    );
+  }
+
+  /** Renames merged campaigns; merges stay pending until written. */
+  private async relabelMerged(): Promise<void> {
     if (this.merged.size === 0) return;
     const merged = [...this.merged];
     // A merged campaign's id is one of its posts, so campaignOf gives where it went, through later merges too.

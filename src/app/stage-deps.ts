@@ -6,6 +6,7 @@ import type { EvidenceLink } from '../store/evidence.js';
 import type { IngestDeps } from '../ingest/ingest-records.js';
 import { Jobs } from '../contracts/jobs.js';
 import type { RouteDeps } from '../route/handle-route.js';
+import { handleRoute } from '../route/handle-route.js';
 import { handleScore, type ScoreDeps } from '../score/handle-score.js';
 import type { Services } from './services.js';
 
@@ -19,16 +20,37 @@ export function ingestDeps(s: Pick<Services, 'store' | 'producer' | 'config'>): 
   };
 }
 
+/** Which later stages this process also runs, and who records their work done inside the current job. */
+export interface InlineStages {
+  scoreHere?: boolean;
+  routeHere?: boolean;
+  onStep?: (stage: 'score' | 'route', durationMs: number, outcome: 'completed' | 'failed') => void;
+}
+
+/** Runs one inline stage step and reports it as that stage's run. */
+async function step(stage: 'score' | 'route', options: InlineStages, run: () => Promise<unknown>): Promise<void> {
+  const started = performance.now();
+  let outcome: 'completed' | 'failed' = 'failed';
+  try {
+    await run();
+    outcome = 'completed';
+  } finally {
+    options.onStep?.(stage, performance.now() - started, outcome);
+  }
+}
+
 /**
  * `scoreHere`: this process also runs the score stage, so the batch is scored right after extraction,
- * with the text and features in hand: no score job, no read of them back, and the posts move from
- * 'collected' to 'scored' in one rewrite. Stages stay separately scalable: a process without the score
- * stage enqueues the score job as before. A crash in between leaves features stored and the extract job
- * retried (or the post requeued by the reconciler); it then finds nothing to extract and scores from the database.
+ * with the text, features and normalized text in hand: no score job, no read of them back. `routeHere`
+ * (with `scoreHere`): it routes the batch next in the same way, and the posts go from 'collected' to
+ * 'routed' in one row rewrite. Stages stay separately scalable: a process without the next stage enqueues
+ * its job as before. A crash in between leaves what was stored and the extract job retried (or the post
+ * requeued by the reconciler); it then finds nothing to extract and goes on from what the database holds.
  */
-export function extractDeps(s: Services, options: { scoreHere?: boolean; onScoreStep?: (durationMs: number, outcome: 'completed' | 'failed') => void } = {}): ExtractDeps {
+export function extractDeps(s: Services, options: InlineStages = {}): ExtractDeps {
+  const inline = options.scoreHere === true && options.routeHere === true;
   return {
-    pending: (ids) => s.store.stages.toExtract(ids),
+    pending: (ids) => s.store.stages.toExtract(ids, { withPosts: inline }),
     save: (rows, ids) =>
       s.store.stages.saveFeatures(
         rows.map((r) => ({ postId: r.postId, features: r.features, signature: r.signature ? { version: SIGNATURE_VERSION, bytes: r.signature } : null })),
@@ -43,29 +65,33 @@ export function extractDeps(s: Services, options: { scoreHere?: boolean; onScore
       return { features, normalized, signature };
     },
     next: async (ids, extracted) => {
-      if (options.scoreHere) {
-        const started = performance.now();
-        let outcome: 'completed' | 'failed' = 'failed';
-        try {
-          await handleScore({ postIds: ids, posts: extracted }, scoreDeps(s));
-          outcome = 'completed';
-        } finally {
-          options.onScoreStep?.(performance.now() - started, outcome);
-        }
-      } else await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
+      if (options.scoreHere) await step('score', options, () => handleScore({ postIds: ids, posts: extracted }, scoreDeps(s, options)));
+      else await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
     },
   };
 }
 
-export function scoreDeps(s: Services): ScoreDeps {
+/** `routeHere`: this process also runs the route stage; the batch is routed right after scoring (see extractDeps). */
+export function scoreDeps(s: Services, options: InlineStages = {}): ScoreDeps {
   return {
     pending: (ids) => s.store.stages.toScore(ids),
-    save: (scores, ids) => s.store.stages.saveScores(scores, ids),
+    // Routed next in this job: the stage moves once, in markRouted.
+    save: (scores, ids) => s.store.stages.saveScores(scores, ids, { advance: !options.routeHere }),
     saveShadow: (rows) => s.store.scores.saveShadow(rows),
     model: () => s.scorers.current(),
     shadowModel: () => s.scorers.shadow(),
-    next: async (ids) => {
-      await s.producer.enqueue(Jobs.RoutePosts, { postIds: ids });
+    next: async (ids, scored) => {
+      if (!options.routeHere) {
+        await s.producer.enqueue(Jobs.RoutePosts, { postIds: ids });
+        return;
+      }
+      const held = scored.filter((p) => p.post !== undefined);
+      const inHand = {
+        posts: held.map((p) => p.post!),
+        features: new Map(held.map((p) => [p.id, p.features])),
+        scores: new Map(held.map((p) => [p.id, p.score])),
+      };
+      await step('route', options, () => handleRoute({ postIds: ids, inHand }, routeDeps(s)));
     },
   };
 }
@@ -76,9 +102,9 @@ export function routeDeps(s: Services): RouteDeps {
     getPosts: (ids) => s.store.posts.get(ids),
     getFeatures: (ids) => s.store.features.get(ids),
     getScores: (ids) => s.store.scores.get(ids),
-    assessRepeat: (posts, features) => s.campaigns.assess(posts, features),
+    assessRepeat: (posts, features) => s.campaigns.assessForRouting(posts, features),
     createCases: (cases) => s.store.cases.create(cases),
-    markRouted: (ids) => s.store.posts.advanceStage(ids, 'routed'),
+    markRouted: (ids, campaigns) => s.store.stages.markRouted(ids, campaigns),
   };
 }
 

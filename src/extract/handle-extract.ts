@@ -2,6 +2,7 @@
 // stage in one write, then hands the batch to scoring with the text and features it just computed (so
 // the scorer need not read them back), and with the normalized text when the scorer runs in this process.
 import type { Features } from '../contracts/features.js';
+import type { Post } from '../contracts/post.js';
 import type { Normalized } from './normalize.js';
 
 /** One post's extraction: the features, and what the next steps may reuse instead of recomputing it. */
@@ -14,13 +15,13 @@ export interface Extracted {
 }
 
 export interface ExtractDeps {
-  /** The batch's existing ids, and the posts among them that still need features (one read). */
-  pending(ids: number[]): Promise<{ found: number[]; todo: Array<{ id: number; text: string }> }>;
+  /** The batch's existing ids, and the posts among them that still need features (one read; the whole post when the batch is routed in this process too). */
+  pending(ids: number[]): Promise<{ found: number[]; todo: Array<{ id: number; text: string; post?: Post }> }>;
   /** Stores features and signatures (first write wins) and marks `ids` extracted; returns how many features were new. */
   save(rows: Array<{ postId: number; features: Features; signature?: Uint8Array | null }>, ids: number[]): Promise<number>;
   extract(text: string): Extracted;
   /** Hands the batch to the score stage, with the posts extracted by this call (the others the scorer reads). */
-  next(postIds: number[], extracted: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null }>): Promise<void>;
+  next(postIds: number[], extracted: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null; post?: Post }>): Promise<void>;
 }
 
 export interface ExtractResult {
@@ -34,6 +35,6 @@ export async function handleExtract(payload: { postIds: number[] }, deps: Extrac
   const results = todo.map((p) => deps.extract(p.text));
   const rows = todo.map((p, i) => ({ postId: p.id, features: results[i]!.features, signature: results[i]!.signature }));
   const extracted = found.length > 0 ? await deps.save(rows, found) : 0;
-  if (found.length > 0) await deps.next(found, todo.map((p, i) => ({ id: p.id, text: p.text, features: results[i]!.features, normalized: results[i]!.normalized })));
+  if (found.length > 0) await deps.next(found, todo.map((p, i) => ({ id: p.id, text: p.text, features: results[i]!.features, normalized: results[i]!.normalized, post: p.post })));
   return { extracted, alreadyExtracted: found.length - rows.length, missing: payload.postIds.length - found.length };
 }

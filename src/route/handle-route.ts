@@ -1,4 +1,5 @@
-// Route stage handler: turns suspect scores into review cases, once per post and queue.
+// Route stage handler: turns suspect scores into review cases, once per post and queue. A batch may come
+// in hand from the score step of the same process (no read back); what is not in hand is read in one go.
 import type { Features } from '../contracts/features.js';
 import type { Post } from '../contracts/post.js';
 import type { Score } from '../contracts/score.js';
@@ -21,21 +22,32 @@ export interface RouteDeps {
   getPosts(ids: number[]): Promise<Post[]>;
   getFeatures(ids: number[]): Promise<Map<number, Features>>;
   getScores(ids: number[]): Promise<Map<number, Score>>;
-  /** Assigns posts to campaigns and weighs earlier decisions on them (repeat offenders). */
-  assessRepeat?(posts: Post[], features: Map<number, Features>): Promise<Map<number, RepeatOffenderResult>>;
+  /**
+   * Assigns posts to campaigns and weighs earlier decisions on them (repeat offenders); returns both, and
+   * leaves storing the batch's campaign labels to markRouted.
+   */
+  assessRepeat?(posts: Post[], features: Map<number, Features>): Promise<{ repeats: Map<number, RepeatOffenderResult>; campaigns: Map<number, number> }>;
   createCases(cases: NewCase[]): Promise<number[]>;
-  markRouted(ids: number[]): Promise<void>;
+  /** Moves `ids` to 'routed' and stores their campaigns (one row rewrite for both). */
+  markRouted(ids: number[], campaigns: Map<number, number>): Promise<void>;
+}
+
+export interface RoutePayload {
+  postIds: number[];
+  /** Posts of the batch whose post, features and stored score the caller already holds. */
+  inHand?: Omit<RouteBatch, 'unscored'>;
 }
 
 export class NotScoredError extends Error {
   override name = 'NotScoredError';
 }
 
-export async function handleRoute(payload: { postIds: number[] }, deps: RouteDeps): Promise<{ cases: number; routed: number }> {
-  const { posts, features, scores, unscored } = deps.load ? await deps.load(payload.postIds) : await loadWithGetters(payload.postIds, deps);
+export async function handleRoute(payload: RoutePayload, deps: RouteDeps): Promise<{ cases: number; routed: number }> {
+  const { posts, features, scores, unscored } = await loadBatch(payload, deps);
   const ids = posts.map((p) => p.id);
   if (unscored.length > 0) throw new NotScoredError(`posts not yet scored: ${unscored.slice(0, 10).join(', ')}`);
-  const repeats = deps.assessRepeat ? await deps.assessRepeat(posts, features) : new Map<number, RepeatOffenderResult>();
+  const assessed = deps.assessRepeat ? await deps.assessRepeat(posts, features) : undefined;
+  const repeats = assessed?.repeats ?? new Map<number, RepeatOffenderResult>();
   const cases: NewCase[] = [];
   for (const post of posts) {
     const score = scores.get(post.id)!;
@@ -50,8 +62,25 @@ export async function handleRoute(payload: { postIds: number[] }, deps: RouteDep
     }
   }
   const created = await deps.createCases(cases);
-  await deps.markRouted(ids);
+  await deps.markRouted(ids, assessed?.campaigns ?? new Map());
   return { cases: created.length, routed: ids.length };
+}
+
+/** The batch in id order: the posts in hand as they are, the rest read from the store. */
+async function loadBatch(payload: RoutePayload, deps: RouteDeps): Promise<RouteBatch> {
+  const read = (ids: number[]) => (deps.load ? deps.load(ids) : loadWithGetters(ids, deps));
+  const inHand = payload.inHand;
+  if (!inHand || inHand.posts.length === 0) return read(payload.postIds);
+  const held = new Set(inHand.posts.map((p) => p.id));
+  const rest = payload.postIds.filter((id) => !held.has(id));
+  const more = rest.length > 0 ? await read(rest) : { posts: [], features: new Map(), scores: new Map(), unscored: [] };
+  const wanted = new Set(payload.postIds);
+  return {
+    posts: [...inHand.posts.filter((p) => wanted.has(p.id)), ...more.posts].sort((a, b) => a.id - b.id),
+    features: new Map([...inHand.features, ...more.features]),
+    scores: new Map([...inHand.scores, ...more.scores]),
+    unscored: more.unscored,
+  };
 }
 
 async function loadWithGetters(postIds: number[], deps: RouteDeps): Promise<RouteBatch> {

@@ -3,6 +3,7 @@
 // hands the batch to routing. Posts whose text and features came in the job are scored without a read;
 // a post already scored (a retried job) is scored again in memory but its stored score stays (first write wins).
 import type { Features } from '../contracts/features.js';
+import type { Post } from '../contracts/post.js';
 import type { Reason } from '../contracts/common.js';
 import type { Score, Verdict } from '../contracts/score.js';
 import type { Normalized } from '../extract/normalize.js';
@@ -30,8 +31,8 @@ export interface ScoreDeps {
   saveShadow(rows: Array<{ postId: number; modelVersion: string; probability: number; verdict: string; disagrees: boolean }>): Promise<void>;
   model(): Promise<PostScorer>;
   shadowModel(): Promise<PostScorer | null>;
-  /** Hands the batch to the route stage. */
-  next(postIds: number[]): Promise<void>;
+  /** Hands the batch to the route stage, with what this call scored and stored (for a route step in the same process). */
+  next(postIds: number[], scored: ScoredInHand[]): Promise<void>;
 }
 
 /** A post reached scoring before its features were stored: retry later rather than score blind. */
@@ -39,10 +40,18 @@ export class FeaturesMissingError extends Error {
   override name = 'FeaturesMissingError';
 }
 
+/** A post scored and stored by this call, with what routing needs of it when it was carried in. */
+export interface ScoredInHand {
+  id: number;
+  features: Features;
+  score: Score;
+  post?: Post;
+}
+
 export interface ScorePayload {
   postIds: number[];
   /** Text and features carried from the extract stage (and its normalized text, within one process); absent in older jobs. */
-  posts?: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null }>;
+  posts?: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null; post?: Post }>;
 }
 
 export async function handleScore(payload: ScorePayload, deps: ScoreDeps): Promise<{ scored: number; alreadyScored: number }> {
@@ -53,7 +62,7 @@ export async function handleScore(payload: ScorePayload, deps: ScoreDeps): Promi
   const read = rest.length > 0 ? await deps.pending(rest) : { found: [], todo: [], withoutFeatures: [] };
   const { withoutFeatures } = read;
   const found = [...carriedIds, ...read.found].sort((a, b) => a - b);
-  const todo: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null }> = [...carried, ...read.todo];
+  const todo: Array<{ id: number; text: string; features: Features; normalized?: Normalized | null; post?: Post }> = [...carried, ...read.todo];
   if (withoutFeatures.length > 0) throw new FeaturesMissingError(`posts without features: ${withoutFeatures.slice(0, 10).join(', ')}`);
   const model = await deps.model();
   const scores: Score[] = todo.map((post) => ({ postId: post.id, modelVersion: model.version, ...model.score(post.text, post.features, post.normalized) }));
@@ -68,6 +77,14 @@ export async function handleScore(payload: ScorePayload, deps: ScoreDeps): Promi
     );
   }
   const saved = found.length > 0 ? await deps.save(scores, found) : [];
-  if (found.length > 0) await deps.next(found);
+  if (found.length > 0) {
+    // Only scores this call stored are handed on: another stored first, and routing must use that one.
+    const stored = new Set(saved);
+    const scored: ScoredInHand[] = [];
+    todo.forEach((post, i) => {
+      if (stored.has(post.id)) scored.push({ id: post.id, features: post.features, score: scores[i]!, post: post.post });
+    });
+    await deps.next(found, scored);
+  }
   return { scored: saved.length, alreadyScored: found.length - saved.length };
 }

@@ -18,8 +18,8 @@ export interface StoredSignature {
 export interface ExtractBatch {
   /** Ids of the batch that exist, in id order. */
   found: number[];
-  /** Posts without features yet. */
-  todo: Array<{ id: number; text: string }>;
+  /** Posts without features yet (with the whole post when asked for). */
+  todo: Array<{ id: number; text: string; post?: Post }>;
 }
 
 export interface ScoreBatch {
@@ -53,7 +53,21 @@ function pairs<T>(rows: T[], id: (row: T) => number, value: (row: T) => unknown)
 export class StageBatchRepository {
   constructor(private readonly db: Queryable) {}
 
-  async toExtract(ids: number[]): Promise<ExtractBatch> {
+  /** `withPosts`: also the whole post of each one to do, for a process that routes the batch right after. */
+  async toExtract(ids: number[], options: { withPosts?: boolean } = {}): Promise<ExtractBatch> {
+    if (options.withPosts) {
+      const rows = await this.db.query(
+        `SELECT p.*, f.post_id IS NOT NULL AS extracted FROM posts p LEFT JOIN features f ON f.post_id = p.id
+         WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
+        [ids],
+      );
+      const found = rows.map((r) => Number(r.id));
+      const todo = rows.filter((r) => !r.extracted).map((r) => {
+        const post = rowToPost(r);
+        return { id: post.id, text: post.text, post };
+      });
+      return { found, todo };
+    }
     const rows = await this.db.query<{ id: number; text: string | null }>(
       `SELECT p.id, CASE WHEN f.post_id IS NULL THEN p.text END AS text
        FROM posts p LEFT JOIN features f ON f.post_id = p.id WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
@@ -113,8 +127,12 @@ export class StageBatchRepository {
     return batch;
   }
 
-  /** Stores scores (first write wins) and moves `ids` to 'scored'; returns the post ids scored by this call. */
-  async saveScores(scores: Score[], ids: number[]): Promise<number[]> {
+  /**
+   * Stores scores (first write wins) and moves `ids` to 'scored' (unless `advance` is false: the caller routes
+   * them next and moves them once); returns the post ids scored by this call.
+   */
+  async saveScores(scores: Score[], ids: number[], options: { advance?: boolean } = {}): Promise<number[]> {
+    const advance = options.advance !== false;
     const rows = await this.db.query<{ post_id: number }>(
       `WITH saved AS (
          INSERT INTO scores (post_id, model_version, probability, threshold, verdict, uncertain, reasons)
@@ -123,9 +141,9 @@ export class StageBatchRepository {
          -- Scores computed from a job's carried features may name a post deleted since.
          WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = t.post_id)
          ON CONFLICT (post_id) DO NOTHING RETURNING post_id
-       ), moved AS (
+       )${advance ? `, moved AS (
          UPDATE posts SET stage = 'scored' WHERE id = ANY($2::int[]) AND stage IN ('collected', 'extracted') RETURNING id
-       )
+       )` : ''}
        SELECT post_id FROM saved`,
       [
         JSON.stringify(
@@ -139,10 +157,24 @@ export class StageBatchRepository {
             reasons: compactReasons(s.reasons),
           })),
         ),
-        ids,
+        ...(advance ? [ids] : []),
       ],
     );
     return rows.map((r) => Number(r.post_id));
+  }
+
+  /**
+   * Moves `ids` to 'routed' from any earlier stage and stores the campaigns given for them, in one row
+   * rewrite per post (the campaign column is indexed, so each separate UPDATE rewrote the whole row).
+   */
+  async markRouted(ids: number[], campaigns: ReadonlyMap<number, number>): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(
+      `UPDATE posts p SET stage = 'routed', campaign_id = COALESCE(l.campaign_id, p.campaign_id)
+       FROM unnest($1::int[], $2::int[]) AS l(id, campaign_id)
+       WHERE p.id = l.id AND (p.stage <> 'routed' OR (l.campaign_id IS NOT NULL AND p.campaign_id IS DISTINCT FROM l.campaign_id))`,
+      [ids, ids.map((id) => campaigns.get(id) ?? null)],
+    );
   }
 
   async toRoute(ids: number[]): Promise<RouteBatch> {

@@ -58,12 +58,44 @@ describe('handleRoute', () => {
         created.push(...c);
         return c.map((_, i) => i + 1);
       },
-      markRouted: async (ids) => {
+      markRouted: async (ids, _campaigns) => {
         routed.push(...ids);
       },
     });
     expect(result).toEqual({ cases: 2, routed: 2 });
     expect(created.map((c) => [c.postId, c.queue])).toEqual([[1, 'komdigi'], [1, 'polri']]);
     expect(routed).toEqual([1, 2]);
+  });
+
+  it('routes the posts in hand without reading them, reads only the rest, and stores campaigns with the move to routed', async () => {
+    const post = (id: number, text: string): Post => ({ id, dedupeKey: `k${id}`, platform: 'telegram', externalId: null, url: null, author: null, text, postedAt: null, collectedAt: '', source: null, media: [], reach: {}, notes: [] });
+    const score = (id: number, verdict: 'suspect' | 'clear'): Score => ({ postId: id, modelVersion: 'm', probability: verdict === 'suspect' ? 0.9 : 0.1, threshold: 0.5, verdict, uncertain: false, reasons: [] });
+    const held = [post(1, 'Loker WA +6281234567890'), post(2, 'Info cuaca')];
+    const loaded: number[][] = [];
+    const routed: Array<[number[], Array<[number, number]>]> = [];
+    const result = await handleRoute(
+      {
+        postIds: [1, 2, 3],
+        inHand: { posts: held, features: new Map(held.map((p) => [p.id, featuresFor(p.text)])), scores: new Map([[1, score(1, 'suspect')], [2, score(2, 'clear')]]) },
+      },
+      {
+        load: async (ids) => {
+          loaded.push(ids);
+          const p3 = post(3, 'Loker Kamboja WA +6289876543210');
+          return { posts: [p3], features: new Map([[3, featuresFor(p3.text)]]), scores: new Map([[3, score(3, 'suspect')]]), unscored: [] };
+        },
+        getPosts: async () => [],
+        getFeatures: async () => new Map(),
+        getScores: async () => new Map(),
+        assessRepeat: async (posts) => ({ repeats: new Map(), campaigns: new Map(posts.map((p) => [p.id, 1])) }),
+        createCases: async (c) => c.map((_, i) => i + 1),
+        markRouted: async (ids, campaigns) => {
+          routed.push([ids, [...campaigns]]);
+        },
+      },
+    );
+    expect(loaded).toEqual([[3]]);
+    expect(result).toEqual({ cases: 4, routed: 3 });
+    expect(routed).toEqual([[[1, 2, 3], [[1, 1], [2, 1], [3, 1]]]]);
   });
 });
