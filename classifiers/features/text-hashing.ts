@@ -280,19 +280,21 @@ function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dic
     }
     const start = i;
     let raw = FNV_OFFSET;
-    let shape = FNV_OFFSET;
     let digits = true;
     while (i < n) {
       const d = lower.charCodeAt(i);
       if (WORD[d] !== 1) break;
-      const isDigit = d >= 48 && d <= 57;
-      if (!isDigit) digits = false;
+      if (d < 48 || d > 57) digits = false;
       raw = Math.imul(raw ^ d, FNV_PRIME);
-      shape = Math.imul(shape ^ (isDigit ? 48 : d), FNV_PRIME);
       i++;
     }
     const end = i;
-    const wordHash = digits && end - start > LONG_NUMBER ? shape : raw;
+    let wordHash = raw;
+    if (digits && end - start > LONG_NUMBER) {
+      // The number's shape: every digit as '0'.
+      wordHash = FNV_OFFSET;
+      for (let k = start; k < end; k++) wordHash = Math.imul(wordHash ^ 48, FNV_PRIME);
+    }
     const entry = dictionary === undefined ? -1 : dictionary.find(lower, start, end, raw, wordHash);
     if (track) {
       firsts[words] = len;

@@ -127,7 +127,7 @@ export class Vectorizer {
       this.post = 0;
     }
     const post = ++this.post;
-    this.bigOrdinals.clear();
+    if (this.bigOrdinals.size > 0) this.bigOrdinals.clear();
     const { marks, distinct, counts, ordinals } = this;
     const ids = buffer.indices;
     let m = 0;
