@@ -59,8 +59,6 @@ const MIN_DIGIT_WORD_RUN = table.minDigitWordRun;
 const HASH_OFFSET = FNV_OFFSET;
 const HASH_PRIME = FNV_PRIME;
 const MAX_WORD = 256;
-// Whether a replacement written from the tables can hold a surrogate (none do today; see Sink.surrogates).
-const TABLE_SURROGATES = [...ABBREVIATIONS.values(), ...FLAG_NAMES.values()].some((v) => /[\ud800-\udfff]/.test(v));
 // Only the first events are kept: they explain a post; thousands more would only cost time.
 const MAX_OBFUSCATIONS = 200;
 
@@ -150,7 +148,6 @@ function mapCodePoint(cp: number): CodeMapping {
   return mapping;
 }
 
-const UTF16 = new TextDecoder('utf-16le');
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
@@ -167,14 +164,10 @@ class Sink {
    * reads ranges that are stale, which only affects the obfuscation records it throws away.
    */
   constructor(readonly ranges: boolean) {}
-  /**
-   * False when no unit can be a surrogate, so toString need not look for one. Surrogates come from stage 1's
-   * non-ASCII path or from table values; stage 2 otherwise only moves units, so its sink inherits stage 1's flag.
-   */
-  surrogates = false;
+  /** `codes` as bytes, for decoding into a string. */
+  private bytes = Buffer.from(this.codes.buffer, this.codes.byteOffset, this.codes.byteLength);
   reset(capacity: number): void {
     this.length = 0;
-    this.surrogates = false;
     if (this.codes.length < capacity) this.grow(capacity);
   }
   private grow(min: number): void {
@@ -187,6 +180,7 @@ class Sink {
     starts.set(this.starts.subarray(0, this.length));
     ends.set(this.ends.subarray(0, this.length));
     this.codes = codes;
+    this.bytes = Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength);
     this.starts = starts;
     this.ends = ends;
   }
@@ -240,23 +234,14 @@ class Sink {
     for (let k = 0; k < s.length; k++) this.push(s.charCodeAt(k), start, end);
   }
   toString(from = 0, to = this.length): string {
-    // The native UTF-16 decoder is several times faster than fromCharCode, but turns lone surrogates into U+FFFD:
-    // it is used only when there are no surrogates at all.
-    if (LITTLE_ENDIAN && !this.surrogates) return UTF16.decode(new Uint8Array(this.codes.buffer, this.codes.byteOffset + from * 2, (to - from) * 2));
-    if (LITTLE_ENDIAN) {
-      let surrogate = false;
-      const codes = this.codes;
-      for (let i = from; i < to; i++)
-        if (((codes[i] as number) & 0xf800) === 0xd800) {
-          surrogate = true;
-          break;
-        }
-      if (!surrogate) return UTF16.decode(new Uint8Array(codes.buffer, codes.byteOffset + from * 2, (to - from) * 2));
-    }
+    // Node's UTF-16 decoding copies the units as they are, lone surrogates included (TextDecoder would turn those
+    // into U+FFFD, and is several times slower).
+    if (LITTLE_ENDIAN) return this.bytes.toString('utf16le', from * 2, to * 2);
     let s = '';
     for (let i = from; i < to; i += 8192) s += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
     return s;
   }
+
 }
 
 const FOLDED = new Sink(true);
@@ -315,7 +300,6 @@ function foldAtSign(units: Uint16Array, n: number, i: number, obf: Obfuscation[]
 function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
   const n = text.length;
   const units = loadUnits(text);
-  sink.surrogates = TABLE_SURROGATES;
   let i = 0;
   while (i < n) {
     // ASCII runs (most of a post) are written straight into the sink's arrays: one output unit per input unit.
@@ -381,11 +365,7 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
       else obf.push({ kind: m.obfuscation, start: i, end: i + len });
     }
     const out = m.out;
-    for (let k = 0; k < out.length; k++) {
-      const u = out.charCodeAt(k);
-      if ((u & 0xf800) === 0xd800) sink.surrogates = true;
-      sink.push(u, i, i + len);
-    }
+    for (let k = 0; k < out.length; k++) sink.push(out.charCodeAt(k), i, i + len);
     i += len;
   }
 }
@@ -463,7 +443,6 @@ let TQ = new Uint8Array(1024);
 function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   const codes = src.codes;
   const n = src.length;
-  sink.surrogates = src.surrogates || TABLE_SURROGATES;
   if (TS.length < n) {
     TS = new Int32Array(n * 2);
     TE = new Int32Array(n * 2);
