@@ -6,16 +6,20 @@
 //   --layout says which stage workers run in which process, as a deployment would run
 //   `waspada worker <stage>` processes: groups separated by ',', stages in a group joined by '+';
 //   'main' is this process (which also ingests and, with PGlite, owns the database and serves it to
-//   the others on a loopback socket). Default 'main:route,extract+score': route here, extract and score
-//   in one child process, so the two cores each get a share (database + campaigns | extraction + model).
-//   'main:extract+score+route' runs everything in one process. --batch 1000 costs less CPU per post
+//   the others on a loopback socket). Default 'extract+score+route': this process ingests (and with PGlite
+//   runs every statement), one child process runs the three stages, so the two cores each get a share
+//   (database | extraction, model, routing). 'main:extract+score+route' runs everything in one process. --batch 1000 costs less CPU per post
 //   than 500 or 200 (fewer statements and jobs) while 20,000 posts still give 20 batches to overlap.
 //   With PostgreSQL the extract+score child is the busiest process; 'main:route,extract,score' spreads it.
 //   Where extract and score share a process, extract scores its batch in the same job (no score job, no
 //   read back of text and features): CPU per post, PGlite owner 774 -> 731 µs, child 369 -> 316 µs;
-//   PostgreSQL child 388 -> 332 µs. What remains in the child is mostly extraction and scoring themselves;
-//   in the PGlite owner, storing features (~120 µs/post of jsonb in PGlite, no cheaper as json) and scores.
+//   PostgreSQL child 388 -> 332 µs. Where route runs there too, the batch is routed in the same job with
+//   posts, features and scores in hand, and the extract stage stores campaign signatures from its own
+//   normalization: PGlite owner 775 -> 554 µs per post (measured under load). What remains in the owner
+//   is the statements themselves, storing features first (jsonb parsing: json, text columns or json
+//   element-wise casts were tried in PGlite and were no cheaper, or not enough to change the schema).
 //   Tried and dropped: a partial index on unfinished stages instead of posts_stage_idx (no measurable gain).
+//   PostgreSQL's own CPU time is not in cpu_us_per_post; read it from the server (about 300 µs per post here).
 // Prints per-process CPU time on stderr; the last stdout line is one JSON object.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -45,7 +49,7 @@ const { values } = parseArgs({
     posts: { type: 'string', default: '20000' },
     batch: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '2' },
-    layout: { type: 'string', default: 'main:route,extract+score' },
+    layout: { type: 'string', default: 'extract+score+route' },
     child: { type: 'string' },
   },
 });
