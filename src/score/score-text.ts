@@ -23,30 +23,41 @@ const TOP_TERMS = 5;
 const EXPLICIT_SLOTS: Readonly<Record<string, readonly string[]>> = reasonSlots.slots;
 
 // Memo of slotMatchesCode: every post asks it for each (reason, feature) pair, and both sets are small and fixed.
-const MATCHES = new Map<string, Map<string, boolean>>();
+// Slot names and codes get small ids once, so a post pays one lookup per name and per code, and array reads per pair.
+const SLOT_IDS = new Map<string, number>();
+const ROWS = new Map<string, Array<boolean | undefined>>();
 
-/** The memo of slot matches for one reason code. */
-function matchesOf(code: string): Map<string, boolean> {
-  let bySlot = MATCHES.get(code);
-  if (!bySlot) {
-    bySlot = new Map();
-    MATCHES.set(code, bySlot);
+function slotId(slot: string): number {
+  let id = SLOT_IDS.get(slot);
+  if (id === undefined) {
+    id = SLOT_IDS.size;
+    SLOT_IDS.set(slot, id);
   }
-  return bySlot;
+  return id;
+}
+
+/** Whether each slot id matches `code`, filled as slots are asked about. */
+function rowOf(code: string): Array<boolean | undefined> {
+  let row = ROWS.get(code);
+  if (!row) {
+    row = [];
+    ROWS.set(code, row);
+  }
+  return row;
+}
+
+function matchesIn(row: Array<boolean | undefined>, id: number, slot: string, code: string): boolean {
+  let match = row[id];
+  if (match === undefined) {
+    match = computeSlotMatch(slot, code);
+    row[id] = match;
+  }
+  return match;
 }
 
 /** The listed slots for `code`, else slots named like it: `dest.scam_hub` ↔ DEST_SCAM_HUB, `flag.free_travel` ↔ FREE_TRAVEL. */
 export function slotMatchesCode(slot: string, code: string): boolean {
-  return matchesIn(matchesOf(code), slot, code);
-}
-
-function matchesIn(bySlot: Map<string, boolean>, slot: string, code: string): boolean {
-  let match = bySlot.get(slot);
-  if (match === undefined) {
-    match = computeSlotMatch(slot, code);
-    bySlot.set(slot, match);
-  }
-  return match;
+  return matchesIn(rowOf(code), slotId(slot), slot, code);
 }
 
 function computeSlotMatch(slot: string, code: string): boolean {
@@ -58,10 +69,15 @@ function computeSlotMatch(slot: string, code: string): boolean {
 }
 
 export function reasonsFromExplanation(features: Features, explanation: Explanation): Reason[] {
+  const slots = explanation.features;
+  const ids = slots.map((f) => slotId(f.name));
   const weighted = features.reasons.map((reason, order) => {
-    const bySlot = matchesOf(reason.code);
+    const row = rowOf(reason.code);
     let weight = 0;
-    for (const f of explanation.features) if (matchesIn(bySlot, f.name, reason.code)) weight += f.weight;
+    for (let k = 0; k < slots.length; k++) {
+      const f = slots[k] as { name: string; weight: number };
+      if (matchesIn(row, ids[k] as number, f.name, reason.code)) weight += f.weight;
+    }
     return { reason: { ...reason, weight: round(weight) }, order };
   });
   // Strongest push towards scam first; the extractor's order breaks ties so output is stable.
