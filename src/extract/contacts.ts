@@ -157,16 +157,19 @@ function inEmail(spans: ReadonlyArray<[number, number]>, i: number): boolean {
   return false;
 }
 
+/** Lists a contact unless one of the same kind and value is listed or the list is full. (Module-level, not a
+ * closure in extractContacts: a closure would be created, and under tsx renamed, on every call.) */
+function addContact(out: Contact[], seen: Set<string>, c: Contact): void {
+  const key = `${c.kind}:${c.value}`;
+  if (seen.has(key) || out.length >= MAX_CONTACTS) return;
+  seen.add(key);
+  out.push(c);
+}
+
 export function extractContacts(doc: Doc): Contact[] {
   const text = doc.original;
   const out: Contact[] = [];
   const seen = new Set<string>();
-  const add = (c: Contact): void => {
-    const key = `${c.kind}:${c.value}`;
-    if (seen.has(key) || out.length >= MAX_CONTACTS) return;
-    seen.add(key);
-    out.push(c);
-  };
   const emailSpans: Array<[number, number]> = [];
   const hasAt = text.includes('@');
   // Every e-mail has an at-sign with at most 64 characters before it: the pattern starts looking there.
@@ -175,7 +178,7 @@ export function extractContacts(doc: Doc): Contact[] {
     const m = EMAIL_RE.exec(text);
     if (m === null) break;
     emailSpans.push([m.index, m.index + m[0].length]);
-    add({ kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
+    addContact(out, seen, { kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
     at = text.indexOf('@', EMAIL_RE.lastIndex);
   }
   EMAIL_RE.lastIndex = 0;
@@ -190,22 +193,22 @@ export function extractContacts(doc: Doc): Contact[] {
       const num = /^\/(\+?\d{8,15})/.exec(path)?.[1] ?? /[?&]phone=(\+?\d{8,15})/.exec(path)?.[1];
       const e164 = num === undefined ? null : toE164(num.startsWith('+') ? num : `+${num}`);
       if (e164 !== null) {
-        add({ kind: 'whatsapp', value: e164, span });
+        addContact(out, seen, { kind: 'whatsapp', value: e164, span });
         continue;
       }
     }
     if (host === 't.me' || host === 'telegram.me' || host === 'telegram.dog') {
       const handle = /^\/(?:s\/)?(\+?[a-z0-9_]{3,64})/i.exec(path)?.[1];
       if (handle !== undefined) {
-        add({ kind: 'telegram', value: handle.toLowerCase(), span });
+        addContact(out, seen, { kind: 'telegram', value: handle.toLowerCase(), span });
         continue;
       }
     }
     if (host === 'line.me') {
-      add({ kind: 'line', value: canonicalUrl(raw), span });
+      addContact(out, seen, { kind: 'line', value: canonicalUrl(raw), span });
       continue;
     }
-    add(isShortener(host) ? { kind: 'url', value: canonicalUrl(raw), span, shortener: true } : { kind: 'url', value: canonicalUrl(raw), span });
+    addContact(out, seen, isShortener(host) ? { kind: 'url', value: canonicalUrl(raw), span, shortener: true } : { kind: 'url', value: canonicalUrl(raw), span });
   }
   // A handle starts at an at-sign: the pattern is only tried there.
   if (hasAt) for (let at = text.indexOf('@'); at !== -1 && out.length < MAX_CONTACTS; ) {
@@ -214,13 +217,13 @@ export function extractContacts(doc: Doc): Contact[] {
     if (m === null) break;
     const handle = (m[1] as string).toLowerCase();
     const before = text.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
-    add({ kind: TELEGRAM_HINT.test(before) ? 'telegram' : 'handle', value: handle, span: { start: m.index, end: m.index + m[0].length } });
+    addContact(out, seen, { kind: TELEGRAM_HINT.test(before) ? 'telegram' : 'handle', value: handle, span: { start: m.index, end: m.index + m[0].length } });
     at = text.indexOf('@', HANDLE_RE.lastIndex);
   }
   HANDLE_RE.lastIndex = 0;
   if (LINE_HINT.test(text)) for (const m of text.matchAll(LINE_RE)) {
     if (out.length >= MAX_CONTACTS) break;
-    add({ kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
+    addContact(out, seen, { kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
   }
   const norm = doc.norm.text;
   const bankDigits = new Set<string>();
@@ -232,7 +235,7 @@ export function extractContacts(doc: Doc): Contact[] {
     if (num.length < 7 || num.length > 20) continue;
     const bank = BANK_NAME_RE.exec(m[0])?.[1];
     bankDigits.add(num);
-    add({ kind: 'bank_account', value: bank === undefined ? num : `${bank}:${num}`, span: normSpan(doc, m.index, m.index + m[0].length) });
+    addContact(out, seen, { kind: 'bank_account', value: bank === undefined ? num : `${bank}:${num}`, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
   for (const m of norm.matchAll(PHONE_RE)) {
     if (out.length >= MAX_CONTACTS) break;
@@ -247,7 +250,7 @@ export function extractContacts(doc: Doc): Contact[] {
     // A number already given as a wa.me link is the same contact.
     if (seen.has(`whatsapp:${e164}`)) continue;
     const ctx = norm.slice(Math.max(0, m.index - 25), m.index);
-    add({ kind: /\bwa\b|whatsapp/.test(ctx) ? 'whatsapp' : 'phone', value: e164, span });
+    addContact(out, seen, { kind: /\bwa\b|whatsapp/.test(ctx) ? 'whatsapp' : 'phone', value: e164, span });
   }
   return out;
 }

@@ -6,19 +6,22 @@ import { FLAG_CODES, NEAR_RULES, type Hit, type LexiconHits } from './lexicon.js
 
 export type Flag = Features['flags'][number];
 
+// A module-level function, not a closure in extractFlags: a closure would be created (and, under tsx, renamed)
+// on every call.
+function addFlag(flags: Map<string, Flag>, doc: Doc, code: string, t0: number, t1: number): void {
+  let f = flags.get(code);
+  if (f === undefined) {
+    f = { code, spans: [] };
+    flags.set(code, f);
+  }
+  if (f.spans.length < 20) f.spans.push(tokenSpan(doc, t0, t1));
+}
+
 export function extractFlags(doc: Doc, hits: LexiconHits): Map<string, Flag> {
   const flags = new Map<string, Flag>();
-  const add = (code: string, t0: number, t1: number): void => {
-    let f = flags.get(code);
-    if (f === undefined) {
-      f = { code, spans: [] };
-      flags.set(code, f);
-    }
-    if (f.spans.length < 20) f.spans.push(tokenSpan(doc, t0, t1));
-  };
   for (const h of hits.flag) {
     const code = FLAG_CODES[h.payload.index];
-    if (code !== undefined) add(code, h.t0, h.t1);
+    if (code !== undefined) addFlag(flags, doc, code, h.t0, h.t1);
   }
   if (NEAR_RULES.length > 0 && hits.concept.length > 1) {
     const byName = new Map<string, Array<Hit<'concept'>>>();
@@ -35,7 +38,7 @@ export function extractFlags(doc: Doc, hits: LexiconHits): Map<string, Flag> {
       for (const a of as)
         for (const b of bs) {
           const gap = a.t0 < b.t0 ? b.t0 - a.t1 : a.t0 - b.t1;
-          if (gap >= 0 && gap <= rule.window) add(code, Math.min(a.t0, b.t0), Math.max(a.t1, b.t1));
+          if (gap >= 0 && gap <= rule.window) addFlag(flags, doc, code, Math.min(a.t0, b.t0), Math.max(a.t1, b.t1));
         }
     }
   }

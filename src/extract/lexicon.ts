@@ -101,15 +101,6 @@ function dropContained<T extends { t0: number; t1: number }>(hits: T[]): T[] {
   const out: T[] = [];
   let maxT1 = -1;
   let ownerT0 = -1;
-  const keep = (h: T): void => {
-    // contained: an earlier-starting (or same-start, longer) hit reaches at least as far
-    if (h.t1 < maxT1 || (h.t1 === maxT1 && ownerT0 < h.t0)) return;
-    if (h.t1 > maxT1) {
-      maxT1 = h.t1;
-      ownerT0 = h.t0;
-    }
-    out.push(h);
-  };
   for (let g = 0; g < hits.length; ) {
     const t0 = (hits[g] as T).t0;
     let ge = g + 1;
@@ -118,7 +109,16 @@ function dropContained<T extends { t0: number; t1: number }>(hits: T[]): T[] {
       const t1 = (hits[r - 1] as T).t1;
       let rs = r - 1;
       while (rs > g && (hits[rs - 1] as T).t1 === t1) rs--;
-      for (let k = rs; k < r; k++) keep(hits[k] as T);
+      for (let k = rs; k < r; k++) {
+        const h = hits[k] as T;
+        // contained: an earlier-starting (or same-start, longer) hit reaches at least as far
+        if (h.t1 < maxT1 || (h.t1 === maxT1 && ownerT0 < h.t0)) continue;
+        if (h.t1 > maxT1) {
+          maxT1 = h.t1;
+          ownerT0 = h.t0;
+        }
+        out.push(h);
+      }
       r = rs;
     }
     g = ge;

@@ -142,28 +142,30 @@ export function extractPay(doc: Doc): PayResult {
     const multWord = gAm ?? gBm;
     let currency = curWord === undefined ? undefined : (CURRENCY[curWord] ?? CURRENCY[curWord.replace(/\s+/g, ' ')]);
     const ctx = context(text, m.index);
+    const valueA = parseAmount(a);
     if (currency === undefined) {
       if (multWord === undefined && ctx !== 'pay') continue;
-      foreignHint ??= FOREIGN_HINT.test(text);
-      const raw = parseAmount(a) * (multWord === undefined ? 1 : (MULTIPLIER[multWord] ?? 1));
-      if (multWord === 'k' || multWord === undefined) currency = foreignHint && raw < 50_000 ? 'USD' : 'IDR';
+      const raw = valueA * (multWord === undefined ? 1 : (MULTIPLIER[multWord] ?? 1));
+      // The post-wide hint (a dollar named anywhere) is only looked for when it can decide.
+      if (multWord === 'k' || multWord === undefined) currency = raw < 50_000 && (foreignHint ??= FOREIGN_HINT.test(text)) ? 'USD' : 'IDR';
       else currency = 'IDR';
       if (multWord === undefined && currency === 'IDR' && raw < 500_000) continue;
     }
     const mulA = gAm !== undefined ? (MULTIPLIER[gAm] ?? 1) : gBm !== undefined ? (MULTIPLIER[gBm] ?? 1) : 1;
     const mulB = gBm !== undefined ? (MULTIPLIER[gBm] ?? 1) : mulA;
-    const amount = parseAmount(a) * mulA;
+    const amount = valueA * mulA;
     const amountMax = gB === undefined ? undefined : parseAmount(gB) * mulB;
     if (!Number.isFinite(amount) || (amountMax !== undefined && !Number.isFinite(amountMax))) continue;
     const perWord = m[G_PER] ?? m[G_PER2];
     let period: Period = perWord === undefined ? 'unknown' : (PERIODS[perWord] ?? 'unknown');
     // "hr" is Indonesian chat for "hari" (the normalizer expands it), but after a foreign-currency amount
     // ("$15/hr", "SGD 12 per hr") it is the English "hour".
-    if (period === 'day' && currency !== 'IDR' && perWord === 'hari' && writtenAsHr(doc, m.index + m[0].trimEnd().length)) period = 'hour';
+    const end = m.index + m[0].trimEnd().length;
+    if (period === 'day' && currency !== 'IDR' && perWord === 'hari' && writtenAsHr(doc, end)) period = 'hour';
     const top = amountMax !== undefined && amountMax > amount ? amountMax : amount;
     const idr = toIdrMonthly(top, currency, period);
     if (idr === null || idr < MIN_IDR_MONTHLY / (ctx === 'fee' ? 10 : 1) || idr > MAX_IDR_MONTHLY) continue;
-    const span = normSpan(doc, m.index, m.index + m[0].trimEnd().length);
+    const span = normSpan(doc, m.index, end);
     // Two literals rather than a spread: the same keys in the same order, built without copying.
     const offer: PayOffer =
       amountMax !== undefined && amountMax > amount

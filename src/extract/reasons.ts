@@ -61,26 +61,30 @@ function urlHost(url: string): string {
   return url.slice(from, end);
 }
 
+// Module-level helpers rather than closures in deriveFlags: a closure would be created (and, under tsx, renamed)
+// on every call.
+function setFlag(flags: Map<string, Flag>, code: string, spans: Span[] | null): void {
+  if (spans !== null && spans.length > 0) flags.set(code, { code, spans });
+}
+
+function pushCapped(spans: Span[], s: Span): void {
+  if (spans.length < MAX_SPANS) spans.push(s);
+}
+
 /** Derived flags: combinations computed from several facts, recorded alongside the phrase flags. */
 export function deriveFlags(f: Facts): void {
   // Each list is built only when its flag is not set yet, at most MAX_SPANS long, in the order evidence is found.
   const flags = f.flags;
-  const set = (code: string, spans: Span[] | null): void => {
-    if (spans !== null && spans.length > 0) flags.set(code, { code, spans });
-  };
-  const push = (spans: Span[], s: Span): void => {
-    if (spans.length < MAX_SPANS) spans.push(s);
-  };
   const free = flags.get('FREE_TRAVEL');
   if (free !== undefined && !flags.has('FREE_TRAVEL_OFFICE_JOB')) {
     let spans: Span[] | null = null;
-    for (const j of f.jobs) if (j.group === 'office_online' || j.group === 'gambling') push((spans ??= free.spans.slice(0, MAX_SPANS)), j.span);
-    set('FREE_TRAVEL_OFFICE_JOB', spans);
+    for (const j of f.jobs) if (j.group === 'office_online' || j.group === 'gambling') pushCapped((spans ??= free.spans.slice(0, MAX_SPANS)), j.span);
+    setFlag(flags, 'FREE_TRAVEL_OFFICE_JOB', spans);
   }
   if (!flags.has('NO_QUALIFICATIONS')) {
     const spans: Span[] = [];
-    for (const q of f.quals) if (q.level === 'none') push(spans, q.span);
-    set('NO_QUALIFICATIONS', spans);
+    for (const q of f.quals) if (q.level === 'none') pushCapped(spans, q.span);
+    setFlag(flags, 'NO_QUALIFICATIONS', spans);
   }
   let recruiting = 0;
   let allPrivate = true;
@@ -96,32 +100,32 @@ export function deriveFlags(f: Facts): void {
   }
   if (recruiting > 0 && allPrivate && !flags.has('CONTACT_PRIVATE_ONLY')) {
     const spans: Span[] = [];
-    for (const c of f.contacts) if (c.kind !== 'bank_account') push(spans, c.span);
-    set('CONTACT_PRIVATE_ONLY', spans);
+    for (const c of f.contacts) if (c.kind !== 'bank_account') pushCapped(spans, c.span);
+    setFlag(flags, 'CONTACT_PRIVATE_ONLY', spans);
   }
   if (short > 0 && !flags.has('LINK_SHORTENER')) {
     const spans: Span[] = [];
-    for (const c of f.contacts) if (c.shortener === true) push(spans, c.span);
-    set('LINK_SHORTENER', spans);
+    for (const c of f.contacts) if (c.shortener === true) pushCapped(spans, c.span);
+    setFlag(flags, 'LINK_SHORTENER', spans);
   }
   const fee = flags.get('FEE_REQUESTED');
   if ((fee !== undefined || f.fees.length > 0) && bank > 0 && !flags.has('FEE_PERSONAL_ACCOUNT')) {
     const spans = fee === undefined ? [] : fee.spans.slice(0, MAX_SPANS);
-    for (const c of f.contacts) if (c.kind === 'bank_account') push(spans, c.span);
-    set('FEE_PERSONAL_ACCOUNT', spans);
+    for (const c of f.contacts) if (c.kind === 'bank_account') pushCapped(spans, c.span);
+    setFlag(flags, 'FEE_PERSONAL_ACCOUNT', spans);
   }
   if (fee === undefined && f.fees.length > 0 && !flags.has('FEE_REQUESTED')) {
     const spans: Span[] = [];
-    for (const o of f.fees) push(spans, o.span);
-    set('FEE_REQUESTED', spans);
+    for (const o of f.fees) pushCapped(spans, o.span);
+    setFlag(flags, 'FEE_REQUESTED', spans);
   }
   if (f.obfuscations.length === 0 || flags.has('TEXT_OBFUSCATED')) return;
   // Every obfuscation is tested before the flag is set: the test reads the flags.
   let spans: Span[] | null = null;
   for (const o of f.obfuscations)
     if (o.kind === 'leet' || o.kind === 'confusable' || o.kind === 'spelled_digits' || overlapsEvidence(f, o.start, o.end))
-      push((spans ??= []), { start: o.start, end: o.end });
-  set('TEXT_OBFUSCATED', spans);
+      pushCapped((spans ??= []), { start: o.start, end: o.end });
+  setFlag(flags, 'TEXT_OBFUSCATED', spans);
 }
 
 const overlaps = (s: Span, start: number, end: number): boolean => s.start < end && start < s.end;
