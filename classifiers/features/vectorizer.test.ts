@@ -51,6 +51,29 @@ describe('Vectorizer', () => {
     );
   });
 
+  it('appends training rows with the reference grams, first-seen order and sublinear counts', () => {
+    const vectorizer = new Vectorizer(params, names);
+    fc.assert(
+      fc.property(text, (t) => {
+        const row = new SparseMatrixBuilder(vectorizer.dim);
+        vectorizer.appendRow(t, Float64Array.of(0, 0, 0), row);
+        const m = row.build();
+        const buffer = new GramBuffer(false);
+        hashGrams(t, params, buffer);
+        const counts = new Map<number, number>();
+        for (let k = 0; k < buffer.length; k++) counts.set(buffer.indices[k] as number, (counts.get(buffer.indices[k] as number) ?? 0) + 1);
+        let norm = 0;
+        for (const c of counts.values()) {
+          const v = c === 1 ? 1 : 1 + Math.log(c);
+          norm += v * v;
+        }
+        expect([...m.indices]).toEqual([...counts.keys()]);
+        expect([...m.values]).toEqual([...counts.values()].map((c) => Math.fround((c === 1 ? 1 : 1 + Math.log(c)) * (1 / Math.sqrt(norm)))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads feature values by name when the preparer orders them differently, and drops unknown slots', () => {
     const vectorizer = new Vectorizer(params, names, ['c', 'x', 'a']);
     const row = new SparseMatrixBuilder(vectorizer.dim);
