@@ -430,8 +430,12 @@ class WordMap {
 const ABBREVIATION_WORDS = new WordMap(ABBREVIATIONS);
 const DIGIT_WORD_WORDS = new WordMap(DIGIT_WORDS);
 
+// Stage 2's words of the folded text: start, end, FNV-1a hash (as tokenize computes it) and count. When no
+// word changes they are the output's tokens, and tokenize need not read the text again.
 let TS = new Int32Array(1024);
 let TE = new Int32Array(1024);
+let TH = new Int32Array(1024);
+let WORDS = 0;
 /** Per word of stage 2: 1 when it has a digit or a unit repeated three times, and is not all digits. */
 let TQ = new Uint8Array(1024);
 
@@ -446,10 +450,12 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   if (TS.length < n) {
     TS = new Int32Array(n * 2);
     TE = new Int32Array(n * 2);
+    TH = new Int32Array(n * 2);
     TQ = new Uint8Array(n * 2);
   }
   const ts = TS;
   const te = TE;
+  const th = TH;
   const tq = TQ;
   let T = 0;
   // Words, and in the same pass what the per-word fast path below needs to know (saves reading each word twice).
@@ -459,16 +465,20 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       const s = i;
       let digits = 0;
       let triple = false;
+      let h = HASH_OFFSET;
       do {
+        h = Math.imul(h ^ c, HASH_PRIME);
         if (c >= 48 && c <= 57) digits++;
         else if (i >= s + 2 && c === codes[i - 1] && c === codes[i - 2]) triple = true;
         i++;
       } while (i < n && WORD[(c = codes[i] as number)] === 1);
       ts[T] = s;
       te[T] = i;
+      th[T] = h;
       tq[T++] = (digits > 0 || triple) && digits < i - s ? 1 : 0;
     } else i++;
   }
+  WORDS = T;
   // Units before pos are in the sink already; changed is whether any word was rewritten.
   let pos = 0;
   let changed = false;
@@ -715,16 +725,20 @@ export function normalizeDetailed(text: string): Normalized {
   const result = changed ? out : folded;
   const normalized = result.toString();
   const len = result.length;
-  const T = tokenize(result);
+  // Unchanged text has the tokens stage 2 already found (most real posts: nothing to rewrite).
+  const T = changed ? tokenize(result) : WORDS;
+  const tokS = changed ? TOK_S : TS;
+  const tokE = changed ? TOK_E : TE;
+  const tokH = changed ? TOK_H : TH;
   // The five arrays share one buffer: a typed array of this size is a separate off-heap allocation, and five
   // of them per post cost more than filling them. Callers see ordinary Int32Arrays of the right lengths.
   const all = new Int32Array(2 * len + 3 * T);
   all.set(result.starts.subarray(0, len), 0);
   all.set(result.ends.subarray(0, len), len);
   const tok = 2 * len;
-  all.set(TOK_S.subarray(0, T), tok);
-  all.set(TOK_E.subarray(0, T), tok + T);
-  all.set(TOK_H.subarray(0, T), tok + 2 * T);
+  all.set(tokS.subarray(0, T), tok);
+  all.set(tokE.subarray(0, T), tok + T);
+  all.set(tokH.subarray(0, T), tok + 2 * T);
   return {
     text: normalized,
     offsets: all.subarray(0, len),
