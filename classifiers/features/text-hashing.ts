@@ -254,13 +254,18 @@ export function hashGrams(text: string, params: TextHashingParams, out: GramBuff
   return scanGrams(text, params, out, undefined);
 }
 
-/** hashGrams, but `out` receives the grams' ids in `dictionary` (whose `indexOf` maps them back), in the same order. */
-export function hashGramIds(text: string, dictionary: GramDictionary, out: GramBuffer): string {
+/**
+ * hashGrams, but `out` receives the grams' ids in `dictionary` (whose `indexOf` maps them back), in the same order.
+ * With `compact` (untracked buffers only), a known word is written as one negative item instead of its ids:
+ * `~(entry << 1 | pair)`, followed by its bigram's id when `pair` is 1; its unigram and character grams are then
+ * read from the dictionary (see expandGramIds). Other words' ids are written as they are (all non-negative).
+ */
+export function hashGramIds(text: string, dictionary: GramDictionary, out: GramBuffer, compact = false): string {
   dictionary.trim();
-  return scanGrams(text, dictionary.params, out, dictionary);
+  return scanGrams(text, dictionary.params, out, dictionary, compact && !out.track);
 }
 
-function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dictionary: GramDictionary | undefined): string {
+function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dictionary: GramDictionary | undefined, compact = false): string {
   const lower = text.toLowerCase();
   const mask = (1 << params.bits) - 1;
   const charMax = params.charMax;
@@ -301,6 +306,14 @@ function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dic
       pairs[words] = 0;
       starts[words] = start;
       ends[words] = end;
+    }
+    if (compact && entry >= 0) {
+      // The unigram and character grams stay in the dictionary: only the entry, and the bigram when there is one.
+      const pair = params.bigrams && prevWord >= 0;
+      indices[len++] = ~((entry << 1) | (pair ? 1 : 0));
+      if (pair) indices[len++] = (dictionary as GramDictionary).idFor(fmix32(Math.imul(prevWord, 0x2f0b3b2d) ^ wordHash ^ BIGRAM_SALT) & mask);
+      prevWord = wordHash;
+      continue;
     }
     if (entry >= 0) indices[len++] = (dictionary as GramDictionary).pool[(dictionary as GramDictionary).poolStart[entry] as number] as number;
     else {

@@ -34,7 +34,8 @@ describe('Vectorizer', () => {
   const random = createRandom(3);
   const weights = Float32Array.from({ length: 2 ** params.bits + names.length }, () => random() * 2 - 1);
   const word = fc.constantFrom('gaji', 'kerja', 'kamboja', '081234567890', 'cs', 'online', 'tiket', 'gratis', 'ภาษา', 'café');
-  const text = fc.array(fc.oneof(word, word, fc.string({ maxLength: 5 })), { maxLength: 60 }).map((w) => w.join(' '));
+  // Up to a few thousand grams: past the vectorizer's initial buffer sizes.
+  const text = fc.array(fc.oneof(word, word, fc.string({ maxLength: 5 })), { maxLength: 400 }).map((w) => w.join(' '));
 
   it('scores like the reference to the bit, post after post, explanations included', () => {
     const vectorizer = new Vectorizer(params, names);

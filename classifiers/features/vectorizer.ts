@@ -53,6 +53,8 @@ export class Vectorizer {
    */
   private marks = new Int32Array(1 << 14);
   private post = 0;
+  /** Distinct grams of the current post so far. */
+  private seen = 0;
   /** Ordinals of BIG_ORDINAL and up (posts of two million distinct grams or more), which do not fit in a mark. */
   private readonly bigOrdinals = new Map<number, number>();
   /** Weights by gram id, for `weightsOf` and dictionary generation `weightsGeneration`, for ids below `weightsFilled`. */
@@ -108,15 +110,18 @@ export class Vectorizer {
   }
 
   /**
-   * Counts equal grams of `buffer` (gram ids) by marking each id with the post number: no table to probe or
-   * clear, and arrays indexed by dense ids stay in cache. Fills `distinct`/`counts` in first-seen order and,
-   * when `traced`, each occurrence's ordinal in `ordinals`; returns how many distinct grams there are.
+   * Counts equal grams of `buffer` by marking each gram id with the post number: no table to probe or clear, and
+   * arrays indexed by dense ids stay in cache. Fills `distinct`/`counts` in first-seen order and, when `traced`,
+   * each occurrence's ordinal in `ordinals`; returns how many distinct grams there are. An untraced buffer is in
+   * hashGramIds' compact form: known words' grams are read from the dictionary.
    */
   private tally(buffer: GramBuffer, traced: boolean): number {
     const n = buffer.length;
     this.fitIds();
-    if (this.distinct.length < n) {
-      const size = Math.max(n, this.distinct.length * 2);
+    // A compact buffer stands for more grams than it has items; its capacity covers the worst case of its text.
+    const grams = traced ? n : buffer.indices.length;
+    if (this.distinct.length < grams) {
+      const size = Math.max(grams, this.distinct.length * 2);
       this.distinct = new Int32Array(size);
       this.counts = new Int32Array(size);
       this.shares = new Float64Array(size);
@@ -126,12 +131,43 @@ export class Vectorizer {
       this.marks.fill(0);
       this.post = 0;
     }
-    const post = ++this.post;
+    this.post++;
+    this.seen = 0;
     if (this.bigOrdinals.size > 0) this.bigOrdinals.clear();
-    const { marks, distinct, counts, ordinals } = this;
-    const ids = buffer.indices;
-    let m = 0;
-    for (let k = 0; k < n; k++) {
+    const items = buffer.indices;
+    if (traced) {
+      this.visit(items, 0, n, this.ordinals);
+      return this.seen;
+    }
+    const { pool, poolStart } = this.dictionary;
+    for (let k = 0; k < n; ) {
+      if ((items[k] as number) >= 0) {
+        let end = k + 1;
+        while (end < n && (items[end] as number) >= 0) end++;
+        this.visit(items, k, end, null);
+        k = end;
+        continue;
+      }
+      // A known word: its unigram, its bigram (the next item) when flagged, then its character grams.
+      const code = ~(items[k++] as number);
+      const entry = code >>> 1;
+      const from = poolStart[entry] as number;
+      this.visit(pool, from, from + 1, null);
+      if ((code & 1) === 1) {
+        this.visit(items, k, k + 1, null);
+        k++;
+      }
+      this.visit(pool, from + 1, poolStart[entry + 1] as number, null);
+    }
+    return this.seen;
+  }
+
+  /** Counts the gram ids `ids[from, to)` into the current post (see tally); `ordinals[k]` gets id k's ordinal. */
+  private visit(ids: Int32Array, from: number, to: number, ordinals: Int32Array | null): void {
+    const { marks, distinct, counts } = this;
+    const post = this.post;
+    let m = this.seen;
+    for (let k = from; k < to; k++) {
       const id = ids[k] as number;
       const mark = marks[id] as number;
       let ordinal: number;
@@ -149,9 +185,9 @@ export class Vectorizer {
         distinct[ordinal] = id;
         counts[ordinal] = 1;
       }
-      if (traced) ordinals[k] = ordinal;
+      if (ordinals !== null) ordinals[k] = ordinal;
     }
-    return m;
+    this.seen = m;
   }
 
   /**
@@ -182,7 +218,7 @@ export class Vectorizer {
 
   /** Appends the full vector as one row of a training matrix. */
   appendRow(normalizedText: string, features: FeatureValues, out: SparseMatrixBuilder): void {
-    hashGramIds(normalizedText, this.dictionary, this.grams);
+    hashGramIds(normalizedText, this.dictionary, this.grams, true);
     const distinct = this.tally(this.grams, false);
     const indexOf = this.dictionary.indexOf;
     out.reserve(distinct + this.featureNames.length);
@@ -206,7 +242,7 @@ export class Vectorizer {
 
   /** w·x without building x: the hot path of scoring. `weights` has `dim` entries. */
   margin(normalizedText: string, features: FeatureValues, weights: Float32Array | Float64Array): number {
-    hashGramIds(normalizedText, this.dictionary, this.grams);
+    hashGramIds(normalizedText, this.dictionary, this.grams, true);
     const n = this.tally(this.grams, false);
     const cached = this.fillWeights(weights);
     // Same order of operations as textContributions(), so explanations agree with probability() to the bit.
