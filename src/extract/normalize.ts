@@ -466,10 +466,15 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       let digits = 0;
       let triple = false;
       let h = HASH_OFFSET;
+      // The two previous units of the word (-1: none yet).
+      let p1 = -1;
+      let p2 = -1;
       do {
         h = Math.imul(h ^ c, HASH_PRIME);
         if (c >= 48 && c <= 57) digits++;
-        else if (i >= s + 2 && c === codes[i - 1] && c === codes[i - 2]) triple = true;
+        else if (c === p1 && c === p2) triple = true;
+        p2 = p1;
+        p1 = c;
         i++;
       } while (i < n && WORD[(c = codes[i] as number)] === 1);
       ts[T] = s;
