@@ -24,7 +24,8 @@ const BANK_RE = new RegExp(
   'g',
 );
 const BANK_NAME_RE = new RegExp(String.raw`\b(${table.banks.join('|')})\b`);
-const LINE_HINT = /line/i;
+// LINE_RE starts with the word "line": "online", in many posts, does not count.
+const LINE_HINT = /\bline/i;
 const DIGIT_RUN = /\d[\d .\-()]{5,}\d/;
 // A link needs a letter or digit, a dot, then a letter ("bit.ly", "www.", "x.com").
 const MAY_HAVE_URL = /[a-z0-9]\.[a-z]/i;
