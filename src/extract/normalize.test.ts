@@ -1,4 +1,5 @@
 // Normalization: evasive spellings fold to plain words, and every normalized character maps back into the original.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeDetailed, normalizeForModel, normalizeText } from './normalize.js';
 
@@ -89,5 +90,23 @@ describe('normalizeForModel', () => {
     ['other scripts', 'ภาษาไทย 中文 한국어 カタカナ tiếng Việt Café'],
   ])('%s: equals normalizeDetailed(text).text', (_name, text) => {
     expect(normalizeForModel(text)).toBe(normalizeDetailed(text).text);
+  });
+
+  it('equals normalizeDetailed(text).text on arbitrary UTF-16, lone surrogates included', () => {
+    const unit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    const piece = fc.constantFrom('g4ji', 'W A ', '0 8 1 2 ', 'nol ', 'yg ', 'iii', '@', '𝐠', 'ｇ', '🇰🇭', '\uD800', ' ');
+    const text = fc.oneof(fc.string({ unit, maxLength: 300 }), fc.array(fc.oneof(piece, unit), { maxLength: 120 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(text, (t) => normalizeForModel(t) === normalizeDetailed(t).text),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('leaves earlier results intact (its buffers are reused between calls)', () => {
+    const first = normalizeDetailed('L0ker K4mboja W A 0 8 1 2 3 4 yg 𝐠𝐚𝐣𝐢');
+    const copy = { text: first.text, offsets: Array.from(first.offsets), ends: Array.from(first.ends), tokHashes: Array.from(first.tokHashes) };
+    normalizeForModel('a completely different post '.repeat(40));
+    normalizeDetailed('ＬＯＫＥＲ '.repeat(300));
+    expect({ text: first.text, offsets: Array.from(first.offsets), ends: Array.from(first.ends), tokHashes: Array.from(first.tokHashes) }).toEqual(copy);
   });
 });
