@@ -151,8 +151,8 @@ function mapCodePoint(cp: number): CodeMapping {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * Growable parallel typed arrays of output code units and their original ranges. Two module-level sinks
- * are reused across calls (extraction is synchronous), so a post allocates almost nothing here.
+ * Growable parallel typed arrays of output code units and their original ranges. Module-level sinks
+ * (two per entry point) are reused across calls (extraction is synchronous), so a post allocates almost nothing here.
  */
 class Sink {
   codes = new Uint16Array(1024);
@@ -241,7 +241,6 @@ class Sink {
     for (let i = from; i < to; i += 8192) s += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(to, i + 8192)) as unknown as number[]);
     return s;
   }
-
 }
 
 const FOLDED = new Sink(true);
