@@ -256,14 +256,16 @@ export function buildReasons(f: Facts): Reason[] {
   if (gambling > 0) addJobs(f.jobs, 'gambling', 'JOB_GAMBLING');
   if (informal > 0 && abroad) addJobs(f.jobs, 'informal', 'JOB_INFORMAL');
 
-  for (const [code, flag] of f.flags) {
+  // Flags are keyed by their code; codes outside the catalog are skipped by addReason.
+  for (const flag of f.flags.values()) {
+    const code = flag.code;
     if (code === 'ABROAD' || code === 'PAY_FOREIGN_CURRENCY') continue;
     if (code === 'FREE_TRAVEL' && f.flags.has('FREE_TRAVEL_OFFICE_JOB')) continue;
-    if (REASON_CATALOG[code] !== undefined) addReason(code, flag.spans);
+    addReason(code, flag.spans);
   }
   for (const l of f.legitimacy) {
     if (l.code === 'LEGIT_SIP2MI' || l.code === 'LEGIT_SIP3MI') addReasonSpan(l.verifiable ? l.code : 'LEGIT_P3MI_NAME', l.span);
-    else if (REASON_CATALOG[l.code] !== undefined) addReasonSpan(l.code, l.span);
+    else addReasonSpan(l.code, l.span);
   }
   if (f.intent.label === 'warning') slotOf('INTENT_WARNING');
   else if (f.intent.label === 'news') slotOf('INTENT_NEWS');
