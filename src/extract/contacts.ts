@@ -52,17 +52,6 @@ function hostEnd(s: string, from: number): number {
   return s.length;
 }
 
-/** The URL without scheme and leading "www.". */
-function stripScheme(url: string): string {
-  const sl = schemeLength(url);
-  return url.slice(startsWithWww(url, sl) ? sl + 4 : sl);
-}
-
-function hostOf(url: string): string {
-  const stripped = stripScheme(url);
-  return stripped.slice(0, hostEnd(stripped, 0)).toLowerCase();
-}
-
 function trimTrailingPunctuation(url: string): string {
   let e = url.length;
   for (;;) {
@@ -188,8 +177,12 @@ export function extractContacts(doc: Doc): Contact[] {
     if (inEmail(emailSpans, m.index)) continue;
     const raw = trimTrailingPunctuation(m[0]);
     const span = { start: m.index, end: m.index + raw.length };
-    const host = hostOf(raw);
-    const path = stripScheme(raw).slice(host.length);
+    // The host runs from after the scheme and "www." to the first "/", "?" or "#" (lower-cased); the path is
+    // what follows it (skipping as many characters as the lower-case host has).
+    const sl = schemeLength(raw);
+    const hostStart = startsWithWww(raw, sl) ? sl + 4 : sl;
+    const host = raw.slice(hostStart, hostEnd(raw, hostStart)).toLowerCase();
+    const path = raw.slice(hostStart + host.length);
     if (host === 'wa.me' || host === 'api.whatsapp.com' || host === 'whatsapp.com') {
       const num = /^\/(\+?\d{8,15})/.exec(path)?.[1] ?? /[?&]phone=(\+?\d{8,15})/.exec(path)?.[1];
       const e164 = num === undefined ? null : toE164(num.startsWith('+') ? num : `+${num}`);
