@@ -38,11 +38,11 @@ function withoutTrailingPunctuation(w: string): string {
 
 export function extractCompanies(text: string): Array<{ name: string; span: Span }> {
   const out: Array<{ name: string; span: Span }> = [];
-  const seen = new Set<string>();
   // Substring checks first: the word-boundary patterns would otherwise be tried at every position.
   const hasPrefix = (text.includes('PT') || text.includes('CV') || text.includes('P.T')) && HAS_PREFIX.test(text);
   const hasSuffix = (text.includes('Ltd') || text.includes('Limited') || text.includes('Inc') || text.includes('Corp') || text.includes('Bhd')) && HAS_SUFFIX.test(text);
   if (!hasPrefix && !hasSuffix) return out;
+  const seen = new Set<string>();
   for (const re of hasPrefix && hasSuffix ? [PREFIXED, SUFFIXED] : hasPrefix ? [PREFIXED] : [SUFFIXED]) {
     for (const m of text.matchAll(re)) {
       const name = cutAtStopWord(m[0].trim());

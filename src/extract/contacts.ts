@@ -220,9 +220,9 @@ export function extractContacts(doc: Doc): Contact[] {
     addContact(out, seen, { kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
   }
   const norm = doc.norm.text;
-  const bankDigits = new Set<string>();
   // Phones and account numbers both need seven or more digits in a row (spaces and dashes allowed).
   if (!DIGIT_RUN.test(norm)) return out;
+  const bankDigits = new Set<string>();
   for (const m of norm.matchAll(BANK_RE)) {
     if (out.length >= MAX_CONTACTS) break;
     const num = (m[1] as string).replace(/\D/g, '');

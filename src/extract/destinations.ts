@@ -10,6 +10,7 @@ export interface DestinationMention extends Destination {
 }
 
 export function extractDestinations(doc: Doc, hits: LexiconHits): DestinationMention[] {
+  if (hits.dest.length === 0) return [];
   const byId = new Map<string, DestinationMention>();
   // In order of first mention, as the map's insertion order would give.
   const out: DestinationMention[] = [];
