@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFeatures } from '../../src/extract/index.js';
 import { normalizeDetailed, toOriginalSpan } from '../../src/extract/normalize.js';
 import { extractPreparer } from './extract-preparer.js';
+import { memoizedPreparer } from './preparer.js';
 
 const TEXT = 'L0KER ＣＳ online K a m b o j a, gaji 15jt!! WA 0812-3456-7890';
 
@@ -19,5 +20,15 @@ describe('extractPreparer', () => {
       for (let start = 0; start < detailed.text.length; start += 3)
         expect(prepared.toOriginal(start, start + 4)).toEqual(toOriginalSpan(detailed, start, start + 4));
     }
+  });
+
+  it('fills a given values buffer, and a memoized preparer never keeps it', () => {
+    const buffer = new Float64Array(extractPreparer.featureNames.length);
+    const filled = extractPreparer.prepare(TEXT, extractFeatures(TEXT), { values: buffer });
+    expect(filled.values).toBe(buffer);
+    const memoized = memoizedPreparer(extractPreparer);
+    const kept = memoized.prepare(TEXT, undefined, { values: buffer });
+    expect(kept.values).not.toBe(buffer);
+    expect([...kept.values]).toEqual([...filled.values]);
   });
 });

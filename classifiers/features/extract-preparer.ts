@@ -23,7 +23,7 @@ export const extractPreparer: Preparer = {
   featuresVersion: FEATURES_VERSION,
   featureNames: FEATURE_VECTOR_NAMES,
   prepare(text, features, options) {
-    const values = featureValues(features ?? extractFeatures(text));
+    const values = featureValues(features ?? extractFeatures(text), options?.values);
     const given = options?.normalized;
     if (given) return { normalized: given.text, toOriginal: mapper(given), values };
     if (options?.spans) {

@@ -24,6 +24,11 @@ export interface PrepareOptions {
    * on first use: right for probability(), which never maps spans.
    */
   spans?: boolean;
+  /**
+   * A buffer of `featureNames.length` values to fill instead of allocating one: for callers that are done with
+   * the prepared text before they prepare the next (a typed array per post is a native allocation).
+   */
+  values?: Float64Array;
 }
 
 export interface Preparer {
@@ -55,7 +60,8 @@ export function memoizedPreparer(inner: Preparer): Preparer {
       if (features) return inner.prepare(text, features, options);
       let prepared = cache.get(text);
       if (!prepared) {
-        prepared = inner.prepare(text, undefined, options);
+        // Kept for later calls, so never in the caller's reusable buffer.
+        prepared = inner.prepare(text, undefined, { ...options, values: undefined });
         cache.set(text, prepared);
       }
       return prepared;

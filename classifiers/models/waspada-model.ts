@@ -146,6 +146,12 @@ export class WaspadaModel implements LoadedModel {
     this.platt = model.platt;
   }
 
+  /** Feature values are read before probability() or explain() returns, so one buffer serves every call. */
+  private scratch: Float64Array | undefined;
+  private scratchValues(): Float64Array {
+    return (this.scratch ??= new Float64Array(this.preparer.featureNames.length));
+  }
+
   get version(): string {
     return this.metadata.version;
   }
@@ -160,13 +166,13 @@ export class WaspadaModel implements LoadedModel {
   }
 
   probability(text: string, features?: Features, normalized?: Normalized): number {
-    const prepared = this.preparer.prepare(text, features, { normalized });
+    const prepared = this.preparer.prepare(text, features, { normalized, values: this.scratchValues() });
     return applyPlatt(this.platt, this.vectorizer.margin(prepared.normalized, prepared.values, this.weights) + this.bias);
   }
 
   /** Log-odds contributions: character grams are credited to the word they lie in, so terms stay readable. */
   explain(text: string, features?: Features, topK = 8, normalized?: Normalized): Explanation {
-    const prepared = this.preparer.prepare(text, features, { normalized, spans: true });
+    const prepared = this.preparer.prepare(text, features, { normalized, spans: true, values: this.scratchValues() });
     const contributions = this.vectorizer.textContributions(prepared.normalized, this.weights);
     const { lower } = contributions;
     let margin = contributions.total;
