@@ -490,6 +490,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
     const s = ts[t] as number;
     const e = te[t] as number;
     const first = codes[s] as number;
+    const mayBeWordKey = mayBeKey(codes, s, e);
     // spaced single letters or digits
     if (e - s === 1 && (isLetter(first) || isDigit(first))) {
       const digit = isDigit(first);
@@ -517,7 +518,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       }
     }
     // spelled-out digits: "nol delapan satu dua ..."
-    if (mayBeKey(codes, s, e) && DIGIT_WORD_WORDS.get(codes, s, e) !== undefined) {
+    if (mayBeWordKey && DIGIT_WORD_WORDS.get(codes, s, e) !== undefined) {
       let j = t;
       while (j + 1 < T) {
         const ns = ts[j + 1] as number;
@@ -551,7 +552,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
     if (e - s > MAX_WORD) continue;
     // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is; so is a number
     // (digits only: nothing to de-leet or collapse).
-    if (tq[t] === 0 && !mayBeKey(codes, s, e)) continue;
+    if (tq[t] === 0 && !mayBeWordKey) continue;
     if (emitWord(s, e, src, sink, obf, pos)) {
       changed = true;
       pos = e;
