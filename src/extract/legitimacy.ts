@@ -11,11 +11,20 @@ const NUMBER_AFTER = /^[\s:.#-]{0,3}(?:no(?:mor)?\.?\s?|nomor\s|number\s)?[:.#]?
 const OFFICIAL_DOMAIN = /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,5}\.go\.id(?![.\w-])/g;
 const PENG = /\bpeng\.?\s?\d{2,6}\/[\w./-]{3,40}[\w]/g;
 // "peng" alone is in every "pengalaman"; an announcement number follows it directly.
-const PENG_HINT = /\bpeng\.?\s?\d/;
+const PENG_HINT = /\bpeng\.?\s?\d/y;
 const ALWAYS_VERIFIABLE = new Set(['LEGIT_OFFICIAL_HOTLINE', 'LEGIT_SISKOP2MI', 'LEGIT_SIAPKERJA']);
 const NEEDS_NUMBER = new Set(['LEGIT_SIP2MI', 'LEGIT_SIP3MI']);
 
 const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+
+/** Whether PENG_HINT matches, tried (sticky) only where a substring search finds "peng". */
+function hasPengNumber(text: string): boolean {
+  for (let at = text.indexOf('peng'); at !== -1; at = text.indexOf('peng', at + 1)) {
+    PENG_HINT.lastIndex = at;
+    if (PENG_HINT.test(text)) return true;
+  }
+  return false;
+}
 
 export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker[] {
   const out: LegitimacyMarker[] = [];
@@ -41,7 +50,7 @@ export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker
     at = text.indexOf('.go.id', OFFICIAL_DOMAIN.lastIndex);
   }
   OFFICIAL_DOMAIN.lastIndex = 0;
-  if (PENG_HINT.test(text)) for (const m of text.matchAll(PENG)) {
+  if (hasPengNumber(text)) for (const m of text.matchAll(PENG)) {
     if (out.length >= 60) break;
     out.push({ code: 'LEGIT_G2G', value: m[0].replace(/[./-]+$/, ''), verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
