@@ -437,6 +437,10 @@ let TH = new Int32Array(1024);
 let WORDS = 0;
 /** Per word of stage 2: 1 when it has a digit or a unit repeated three times, and is not all digits. */
 let TQ = new Uint8Array(1024);
+// Stage 2's rewritten stretches, four numbers each: source start and end (word boundaries), output start and end.
+// Only they need tokenizing again: the output's other tokens are stage 2's words, shifted (see outputTokens).
+let SEGS = new Int32Array(4096);
+let SEG_COUNT = 0;
 
 /**
  * Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). Unchanged
@@ -451,6 +455,7 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
     TE = new Int32Array(n * 2);
     TH = new Int32Array(n * 2);
     TQ = new Uint8Array(n * 2);
+    SEGS = new Int32Array(n * 8);
   }
   const ts = TS;
   const te = TE;
@@ -486,6 +491,8 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   // Units before pos are in the sink already; changed is whether any word was rewritten.
   let pos = 0;
   let changed = false;
+  const segs = SEGS;
+  let g = 0;
   for (let t = 0; t < T; t++) {
     const s = ts[t] as number;
     const e = te[t] as number;
@@ -505,6 +512,8 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       }
       const run = j - t + 1;
       if ((digit && run >= 4) || (!digit && run >= 2)) {
+        segs[g] = s;
+        segs[g + 2] = sink.length + (s - pos);
         sink.copyFrom(src, pos, s);
         changed = true;
         for (let k = t; k <= j; k++) {
@@ -513,6 +522,9 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
         }
         obf.push({ kind: 'spaced', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
         pos = te[j] as number;
+        segs[g + 1] = pos;
+        segs[g + 3] = sink.length;
+        g += 4;
         t = j;
         continue;
       }
@@ -534,6 +546,8 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
         j++;
       }
       if (j - t + 1 >= MIN_DIGIT_WORD_RUN) {
+        segs[g] = s;
+        segs[g + 2] = sink.length + (s - pos);
         sink.copyFrom(src, pos, s);
         changed = true;
         for (let k = t; k <= j; k++) {
@@ -544,6 +558,9 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
         }
         obf.push({ kind: 'spelled_digits', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
         pos = te[j] as number;
+        segs[g + 1] = pos;
+        segs[g + 3] = sink.length;
+        g += 4;
         t = j;
         continue;
       }
@@ -553,11 +570,18 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
     // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is; so is a number
     // (digits only: nothing to de-leet or collapse).
     if (tq[t] === 0 && !mayBeWordKey) continue;
+    const outStart = sink.length + (s - pos);
     if (emitWord(s, e, src, sink, obf, pos)) {
       changed = true;
       pos = e;
+      segs[g] = s;
+      segs[g + 1] = e;
+      segs[g + 2] = outStart;
+      segs[g + 3] = sink.length;
+      g += 4;
     }
   }
+  SEG_COUNT = g >>> 2;
   if (changed) sink.copyFrom(src, pos, n);
   return changed;
 }
@@ -687,8 +711,13 @@ let TOK_S = new Int32Array(512);
 let TOK_E = new Int32Array(512);
 let TOK_H = new Int32Array(512);
 
-/** Word tokens of the normalized units, read from the sink's codes (no string needed), into TOK_S/E/H; returns their count. */
-function tokenize(sink: Sink): number {
+/**
+ * Word tokens (maximal runs of WORD units) of stage 2's output into TOK_S/E/H, returning their count. Outside the
+ * rewritten stretches the output is the folded text shifted, so its tokens are stage 2's words shifted: each
+ * stretch starts and ends on a word boundary, next to a non-word unit or the text's edge, and only the units a
+ * rewrite wrote are read again.
+ */
+function outputTokens(sink: Sink): number {
   const codes = sink.codes;
   const n = sink.length;
   if (TOK_S.length < n) {
@@ -696,24 +725,70 @@ function tokenize(sink: Sink): number {
     TOK_E = new Int32Array(n);
     TOK_H = new Int32Array(n);
   }
-  const ts = TOK_S;
-  const te = TOK_E;
-  const th = TOK_H;
+  const ots = TOK_S;
+  const ote = TOK_E;
+  const oth = TOK_H;
+  const ts = TS;
+  const te = TE;
+  const th = TH;
+  const words = WORDS;
+  const segs = SEGS;
+  const segEnd = SEG_COUNT * 4;
   let T = 0;
-  for (let i = 0; i < n; ) {
-    let c = codes[i] as number;
-    if (WORD[c] === 1) {
-      ts[T] = i;
-      let h = HASH_OFFSET;
-      do {
-        h = Math.imul(h ^ c, HASH_PRIME);
-        i++;
-      } while (i < n && WORD[(c = codes[i] as number)] === 1);
-      th[T] = h;
-      te[T++] = i;
-    } else i++;
+  let w = 0;
+  // Output position minus source position of the units copied unchanged since the last stretch.
+  let shift = 0;
+  for (let g = 0; g < segEnd; g += 4) {
+    const srcStart = segs[g] as number;
+    for (; w < words && (ts[w] as number) < srcStart; w++, T++) {
+      ots[T] = (ts[w] as number) + shift;
+      ote[T] = (te[w] as number) + shift;
+      oth[T] = th[w] as number;
+    }
+    const srcEnd = segs[g + 1] as number;
+    while (w < words && (ts[w] as number) < srcEnd) w++;
+    const outEnd = segs[g + 3] as number;
+    for (let i = segs[g + 2] as number; i < outEnd; ) {
+      let c = codes[i] as number;
+      if (WORD[c] === 1) {
+        ots[T] = i;
+        let h = HASH_OFFSET;
+        do {
+          h = Math.imul(h ^ c, HASH_PRIME);
+          i++;
+        } while (i < outEnd && WORD[(c = codes[i] as number)] === 1);
+        oth[T] = h;
+        ote[T++] = i;
+      } else i++;
+    }
+    shift = outEnd - srcEnd;
+  }
+  for (; w < words; w++, T++) {
+    ots[T] = (ts[w] as number) + shift;
+    ote[T] = (te[w] as number) + shift;
+    oth[T] = th[w] as number;
   }
   return T;
+}
+
+// Int32 slabs that posts' offset and token arrays are cut from, the way Buffer pools small buffers. A slab stays
+// alive while any post cut from it is referenced: at most SLAB_UNITS * 4 bytes (256 KiB) per kept post, the
+// price of not allocating a backing store per post.
+const SLAB_UNITS = 1 << 16;
+let SLAB = new Int32Array(SLAB_UNITS);
+let SLAB_USED = 0;
+
+/** A view of `size` unused slab units (their contents are stale: the caller writes every one). */
+function slabRange(size: number): Int32Array {
+  // Larger than a quarter slab: its own allocation, so one huge post does not waste most of a slab.
+  if (size > SLAB_UNITS >>> 2) return new Int32Array(size);
+  if (SLAB_USED + size > SLAB_UNITS) {
+    SLAB = new Int32Array(SLAB_UNITS);
+    SLAB_USED = 0;
+  }
+  const view = SLAB.subarray(SLAB_USED, SLAB_USED + size);
+  SLAB_USED += size;
+  return view;
 }
 
 /** Full normalization with token boundaries, obfuscation events and script counts. */
@@ -731,13 +806,14 @@ export function normalizeDetailed(text: string): Normalized {
   const normalized = result.toString();
   const len = result.length;
   // Unchanged text has the tokens stage 2 already found (most real posts: nothing to rewrite).
-  const T = changed ? tokenize(result) : WORDS;
+  const T = changed ? outputTokens(result) : WORDS;
   const tokS = changed ? TOK_S : TS;
   const tokE = changed ? TOK_E : TE;
   const tokH = changed ? TOK_H : TH;
-  // The five arrays share one buffer: a typed array of this size is a separate off-heap allocation, and five
-  // of them per post cost more than filling them. Callers see ordinary Int32Arrays of the right lengths.
-  const all = new Int32Array(2 * len + 3 * T);
+  // The five arrays are views of one range of a shared slab: a typed array of this size is otherwise a separate,
+  // zero-filled off-heap allocation per post (and garbage-collector work later), which cost more than filling it.
+  // Callers see ordinary Int32Arrays of the right lengths; every element is written below.
+  const all = slabRange(2 * len + 3 * T);
   all.set(result.starts.subarray(0, len), 0);
   all.set(result.ends.subarray(0, len), len);
   const tok = 2 * len;
