@@ -273,11 +273,21 @@ ASCII_FOLD[64] = 0;
 let INPUT = Buffer.alloc(8192);
 let INPUT_UNITS = new Uint16Array(INPUT.buffer, INPUT.byteOffset, INPUT.length >>> 1);
 
+// RAMP[k] = k, at least one past every input position: stage 1 copies the original ranges of ASCII runs from it.
+let RAMP = makeRamp(INPUT_UNITS.length + 1);
+
+function makeRamp(size: number): Int32Array {
+  const ramp = new Int32Array(size);
+  for (let k = 0; k < size; k++) ramp[k] = k;
+  return ramp;
+}
+
 /** `text`'s units in INPUT_UNITS[0, text.length), then a non-ASCII sentinel; the units after it are stale. */
 function loadUnits(text: string): Uint16Array {
   if (INPUT_UNITS.length <= text.length) {
     INPUT = Buffer.alloc(2 * Math.max(text.length, 2 * INPUT_UNITS.length));
     INPUT_UNITS = new Uint16Array(INPUT.buffer, INPUT.byteOffset, INPUT.length >>> 1);
+    RAMP = makeRamp(INPUT_UNITS.length + 1);
   }
   if (LITTLE_ENDIAN) INPUT.write(text, 0, 'utf16le');
   else for (let k = 0; k < text.length; k++) INPUT_UNITS[k] = text.charCodeAt(k);
@@ -309,15 +319,24 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
     let w = sink.length;
     let c = units[i] as number;
     if (sink.ranges) {
+      const from = i;
+      const w0 = w;
       while (c < 128) {
         let o = ASCII_FOLD[c] as number;
         if (o === 0) o = foldAtSign(units, n, i, obf);
-        codes[w] = o;
-        starts[w] = i;
-        ends[w] = ++i;
-        w++;
-        c = units[i] as number;
+        codes[w++] = o;
+        c = units[++i] as number;
       }
+      // Each unit of the run came from the one input unit at the same distance from the run's start. Long runs
+      // (most of a post) copy those ranges from a ramp natively; below 64 units the views cost more than a loop.
+      if (i - from >= 64) {
+        starts.set(RAMP.subarray(from, i), w0);
+        ends.set(RAMP.subarray(from + 1, i + 1), w0);
+      } else
+        for (let k = from, v = w0; k < i; k++, v++) {
+          starts[v] = k;
+          ends[v] = k + 1;
+        }
     } else {
       // The same loop without the original ranges (normalizeForModel).
       while (c < 128) {
