@@ -791,16 +791,17 @@ function outputTokens(sink: Sink): number {
 }
 
 // Int32 slabs that posts' offset and token arrays are cut from, the way Buffer pools small buffers. A slab stays
-// alive while any post cut from it is referenced: at most SLAB_UNITS * 4 bytes (256 KiB) per kept post, the
-// price of not allocating a backing store per post.
-const SLAB_UNITS = 1 << 16;
+// alive while any post cut from it is referenced: at most SLAB_UNITS * 4 bytes (64 KiB) per kept post, the
+// price of not allocating a backing store per post. Larger slabs cost more: the allocator maps each one fresh
+// (page faults on every first write) instead of reusing freed memory.
+const SLAB_UNITS = 1 << 14;
 let SLAB = new Int32Array(SLAB_UNITS);
 let SLAB_USED = 0;
 
 /** A view of `size` unused slab units (their contents are stale: the caller writes every one). */
 function slabRange(size: number): Int32Array {
-  // Larger than a quarter slab: its own allocation, so one huge post does not waste most of a slab.
-  if (size > SLAB_UNITS >>> 2) return new Int32Array(size);
+  // Larger than half a slab: its own allocation, so one long post does not waste most of a slab.
+  if (size > SLAB_UNITS >>> 1) return new Int32Array(size);
   if (SLAB_USED + size > SLAB_UNITS) {
     SLAB = new Int32Array(SLAB_UNITS);
     SLAB_USED = 0;
