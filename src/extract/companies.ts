@@ -43,15 +43,21 @@ export function extractCompanies(text: string): Array<{ name: string; span: Span
   const hasSuffix = (text.includes('Ltd') || text.includes('Limited') || text.includes('Inc') || text.includes('Corp') || text.includes('Bhd')) && HAS_SUFFIX.test(text);
   if (!hasPrefix && !hasSuffix) return out;
   const seen = new Set<string>();
-  for (const re of hasPrefix && hasSuffix ? [PREFIXED, SUFFIXED] : hasPrefix ? [PREFIXED] : [SUFFIXED]) {
-    for (const m of text.matchAll(re)) {
-      const name = cutAtStopWord(m[0].trim());
-      if (out.length >= 20) break;
-      const key = name.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ name, span: { start: m.index, end: m.index + name.length } });
-    }
-  }
+  if (hasPrefix) addNames(text, PREFIXED, out, seen);
+  if (hasSuffix) addNames(text, SUFFIXED, out, seen);
   return out;
+}
+
+/** Lists the names `re` finds that are not listed yet, up to 20 in all. An exec loop, not matchAll: matchAll
+ * copies the RegExp on every call. */
+function addNames(text: string, re: RegExp, out: Array<{ name: string; span: Span }>, seen: Set<string>): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const name = cutAtStopWord(m[0].trim());
+    if (out.length >= 20) break;
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, span: { start: m.index, end: m.index + name.length } });
+  }
 }

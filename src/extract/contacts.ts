@@ -217,24 +217,28 @@ export function extractContacts(doc: Doc): Contact[] {
     at = text.indexOf('@', HANDLE_RE.lastIndex);
   }
   HANDLE_RE.lastIndex = 0;
-  if (MAY_NAME_LINE.test(text) && LINE_HINT.test(text)) for (const m of text.matchAll(LINE_RE)) {
-    if (out.length >= MAX_CONTACTS) break;
-    addContact(out, seen, { kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
+  // The global patterns below are run with exec from lastIndex 0, not matchAll: matchAll copies the RegExp on
+  // every call, which cost more than the scans themselves on short posts.
+  if (MAY_NAME_LINE.test(text) && LINE_HINT.test(text)) {
+    LINE_RE.lastIndex = 0;
+    for (let m = LINE_RE.exec(text); m !== null && out.length < MAX_CONTACTS; m = LINE_RE.exec(text)) {
+      addContact(out, seen, { kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
+    }
   }
   const norm = doc.norm.text;
   // Phones and account numbers both need seven or more digits in a row (spaces and dashes allowed).
   if (!DIGIT_RUN.test(norm)) return out;
   const bankDigits = new Set<string>();
-  for (const m of norm.matchAll(BANK_RE)) {
-    if (out.length >= MAX_CONTACTS) break;
+  BANK_RE.lastIndex = 0;
+  for (let m = BANK_RE.exec(norm); m !== null && out.length < MAX_CONTACTS; m = BANK_RE.exec(norm)) {
     const num = (m[1] as string).replace(/\D/g, '');
     if (num.length < 7 || num.length > 20) continue;
     const bank = BANK_NAME_RE.exec(m[0])?.[1];
     bankDigits.add(num);
     addContact(out, seen, { kind: 'bank_account', value: bank === undefined ? num : `${bank}:${num}`, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
-  for (const m of norm.matchAll(PHONE_RE)) {
-    if (out.length >= MAX_CONTACTS) break;
+  PHONE_RE.lastIndex = 0;
+  for (let m = PHONE_RE.exec(norm); m !== null && out.length < MAX_CONTACTS; m = PHONE_RE.exec(norm)) {
     const raw = m[0];
     const before = norm.slice(Math.max(0, m.index - 4), m.index);
     if (/rp\.?\s?$|\$\s?$/.test(before)) continue;

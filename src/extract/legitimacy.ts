@@ -50,8 +50,9 @@ export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker
     at = text.indexOf('.go.id', OFFICIAL_DOMAIN.lastIndex);
   }
   OFFICIAL_DOMAIN.lastIndex = 0;
-  if (hasPengNumber(text)) for (const m of text.matchAll(PENG)) {
-    if (out.length >= 60) break;
+  // An exec loop, not matchAll: matchAll copies the RegExp on every call.
+  PENG.lastIndex = 0;
+  if (hasPengNumber(text)) for (let m = PENG.exec(text); m !== null && out.length < 60; m = PENG.exec(text)) {
     out.push({ code: 'LEGIT_G2G', value: m[0].replace(/[./-]+$/, ''), verifiable: true, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
   return out;

@@ -77,6 +77,16 @@ describe('extractPay', () => {
     expect(fees.map((o) => o.amount)).toEqual([2.5e6]);
   });
 
+  it('reads only the 40 characters before an amount, even when a cue word is cut at their start', () => {
+    // The 40 characters before "Rp" begin inside "dibayar": the window reads "bayar", a fee.
+    const text = 'dibayar kantor pusat di jakarta ya ok ok Rp 2.500.000';
+    expect(text.indexOf('Rp') - text.indexOf('dibayar')).toBe(41);
+    const { offers, fees } = extractPay(buildDoc(text));
+    expect([offers.length, fees.map((o) => o.amount)]).toEqual([0, [2.5e6]]);
+    // Whole and inside the window, "dibayar" is pay.
+    expect(extractPay(buildDoc(text.replace(' ok ok', ''))).offers.map((o) => o.amount)).toEqual([2.5e6]);
+  });
+
   it.each([
     // "hr" is chat Indonesian for "hari", but after a foreign-currency amount it is the English "hour"
     ['Gaji $15/hr untuk admin', 'USD', 15, 'hour'],
