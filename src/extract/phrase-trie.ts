@@ -57,10 +57,13 @@ export class PhraseTrie<P> {
    * lists, without the list). Stops starting new matches once `limit` hits were reported.
    */
   forEachHit(ids: Int32Array, limit: number, visit: (payload: P, t0: number, t1: number) => void): void {
-    if (this.table === null) this.table = new ChildTable(this.children);
+    if (this.table === null) this.table = new ChildTable(this.children, this.hasChildren);
     const table = this.table;
     const n = ids.length;
     const root = this.rootChild;
+    // Locals: a property read on every step of the scan is not always hoisted out of the loop.
+    const payloads = this.payloads;
+    const hasChildren = table.hasChildren;
     let count = 0;
     for (let i = 0; i < n && count < limit; i++) {
       const first = ids[i] as number;
@@ -68,13 +71,13 @@ export class PhraseTrie<P> {
       let node = root[first] as number;
       let j = i + 1;
       while (node !== 0) {
-        const here = this.payloads[node];
+        const here = payloads[node];
         if (here !== null && here !== undefined)
-          for (const payload of here) {
-            visit(payload, i, j);
+          for (let k = 0; k < here.length; k++) {
+            visit(here[k] as P, i, j);
             count++;
           }
-        if (!this.hasChildren[node] || j >= n) break;
+        if (hasChildren[node] === 0 || j >= n) break;
         const id = ids[j] as number;
         if (id < 0) break;
         node = table.get(node, id);
@@ -106,8 +109,11 @@ class ChildTable {
   private readonly ids: Int32Array;
   private readonly childNodes: Int32Array;
   private readonly mask: number;
+  /** Per node, 1 when it has children: the trie's flags as bytes, a flat read in the scan. */
+  readonly hasChildren: Uint8Array;
 
-  constructor(children: ReadonlyMap<number, number>) {
+  constructor(children: ReadonlyMap<number, number>, hasChildren: readonly boolean[]) {
+    this.hasChildren = Uint8Array.from(hasChildren, (has) => (has ? 1 : 0));
     let size = 16;
     while (size < children.size * 2) size *= 2;
     this.mask = size - 1;
