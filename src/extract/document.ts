@@ -32,13 +32,31 @@ class PreparedDoc implements Doc {
   }
 }
 
+// Int32 slabs the posts' id arrays are cut from: a typed array of a post's token count is otherwise its own
+// off-heap allocation per post. A kept post keeps its slab (64 KiB) alive.
+const ID_SLAB_UNITS = 1 << 14;
+let idSlab = new Int32Array(ID_SLAB_UNITS);
+let idSlabUsed = 0;
+
+/** A view of `size` unused slab units (stale contents: buildDoc writes every one). */
+function idRange(size: number): Int32Array {
+  if (size > ID_SLAB_UNITS >>> 1) return new Int32Array(size);
+  if (idSlabUsed + size > ID_SLAB_UNITS) {
+    idSlab = new Int32Array(ID_SLAB_UNITS);
+    idSlabUsed = 0;
+  }
+  const view = idSlab.subarray(idSlabUsed, idSlabUsed + size);
+  idSlabUsed += size;
+  return view;
+}
+
 export function buildDoc(text: string): Doc {
   const norm = normalizeDetailed(text);
   // Locals for the loop: an imported binding or a property may be re-read on every iteration otherwise.
   const { text: normText, tokStarts, tokEnds, tokHashes } = norm;
   const vocabulary = VOCABULARY;
   const n = tokStarts.length;
-  const ids = new Int32Array(n);
+  const ids = idRange(n);
   for (let i = 0; i < n; i++) ids[i] = vocabulary.lookupHashed(normText, tokStarts[i] as number, tokEnds[i] as number, tokHashes[i] as number);
   return new PreparedDoc(text, norm, ids);
 }
