@@ -3,6 +3,7 @@
 import type { Span } from '../contracts/common.js';
 import { normalizeDetailed, type Normalized } from './normalize.js';
 import { VOCABULARY } from './vocabulary.js';
+import { Int32Slab } from './int32-slab.js';
 
 export interface Doc {
   original: string;
@@ -32,23 +33,8 @@ class PreparedDoc implements Doc {
   }
 }
 
-// Int32 slabs the posts' id arrays are cut from: a typed array of a post's token count is otherwise its own
-// off-heap allocation per post. A kept post keeps its slab (64 KiB) alive.
-const ID_SLAB_UNITS = 1 << 14;
-let idSlab = new Int32Array(ID_SLAB_UNITS);
-let idSlabUsed = 0;
-
-/** A view of `size` unused slab units (stale contents: buildDoc writes every one). */
-function idRange(size: number): Int32Array {
-  if (size > ID_SLAB_UNITS >>> 1) return new Int32Array(size);
-  if (idSlabUsed + size > ID_SLAB_UNITS) {
-    idSlab = new Int32Array(ID_SLAB_UNITS);
-    idSlabUsed = 0;
-  }
-  const view = idSlab.subarray(idSlabUsed, idSlabUsed + size);
-  idSlabUsed += size;
-  return view;
-}
+// Posts' vocabulary-id arrays are cut from a shared slab (see int32-slab.ts).
+const ID_SLAB = new Int32Slab();
 
 export function buildDoc(text: string): Doc {
   const norm = normalizeDetailed(text);
@@ -56,7 +42,7 @@ export function buildDoc(text: string): Doc {
   const { text: normText, tokStarts, tokEnds, tokHashes } = norm;
   const vocabulary = VOCABULARY;
   const n = tokStarts.length;
-  const ids = idRange(n);
+  const ids = ID_SLAB.range(n);
   for (let i = 0; i < n; i++) ids[i] = vocabulary.lookupHashed(normText, tokStarts[i] as number, tokEnds[i] as number, tokHashes[i] as number);
   return new PreparedDoc(text, norm, ids);
 }

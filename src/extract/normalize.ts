@@ -3,6 +3,7 @@
 import { Buffer } from 'node:buffer';
 import table from './data/normalize.json' with { type: 'json' };
 import { FNV_OFFSET, FNV_PRIME } from './vocabulary.js';
+import { Int32Slab } from './int32-slab.js';
 
 /** Kinds of evasive spelling undone by the normalizer; reported so analysts see deliberate obfuscation. */
 export type ObfuscationKind = 'stylized' | 'leet' | 'spaced' | 'spelled_digits' | 'confusable' | 'invisible';
@@ -790,25 +791,18 @@ function outputTokens(sink: Sink): number {
   return T;
 }
 
-// Int32 slabs that posts' offset and token arrays are cut from, the way Buffer pools small buffers. A slab stays
-// alive while any post cut from it is referenced: at most SLAB_UNITS * 4 bytes (64 KiB) per kept post, the
-// price of not allocating a backing store per post. Larger slabs cost more: the allocator maps each one fresh
-// (page faults on every first write) instead of reusing freed memory.
-const SLAB_UNITS = 1 << 14;
-let SLAB = new Int32Array(SLAB_UNITS);
-let SLAB_USED = 0;
+// Posts' offset and token arrays are cut from a shared slab (see int32-slab.ts).
+const SLAB = new Int32Slab();
 
-/** A view of `size` unused slab units (their contents are stale: the caller writes every one). */
-function slabRange(size: number): Int32Array {
-  // Larger than half a slab: its own allocation, so one long post does not waste most of a slab.
-  if (size > SLAB_UNITS >>> 1) return new Int32Array(size);
-  if (SLAB_USED + size > SLAB_UNITS) {
-    SLAB = new Int32Array(SLAB_UNITS);
-    SLAB_USED = 0;
-  }
-  const view = SLAB.subarray(SLAB_USED, SLAB_USED + size);
-  SLAB_USED += size;
-  return view;
+/**
+ * Stage 1 (code points folded into `folded`) then stage 2 (words rewritten into `out`); returns whether stage 2
+ * changed anything, i.e. whether the result is `out` rather than `folded`.
+ */
+function runStages(text: string, folded: Sink, out: Sink, obfuscations: Obfuscation[], scripts: ScriptCounts): boolean {
+  folded.reset(text.length + 16);
+  foldCodePoints(text, folded, obfuscations, scripts);
+  out.reset(folded.length + 16);
+  return rewriteWords(folded, out, obfuscations);
 }
 
 /** Full normalization with token boundaries, obfuscation events and script counts. */
@@ -816,11 +810,8 @@ export function normalizeDetailed(text: string): Normalized {
   const obfuscations: Obfuscation[] = [];
   const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
   const folded = FOLDED;
-  folded.reset(text.length + 16);
-  foldCodePoints(text, folded, obfuscations, scripts);
   const out = OUT;
-  out.reset(folded.length + 16);
-  const changed = rewriteWords(folded, out, obfuscations);
+  const changed = runStages(text, folded, out, obfuscations, scripts);
   if (obfuscations.length > MAX_OBFUSCATIONS) obfuscations.length = MAX_OBFUSCATIONS;
   const result = changed ? out : folded;
   const normalized = result.toString();
@@ -833,7 +824,7 @@ export function normalizeDetailed(text: string): Normalized {
   // The five arrays are views of one range of a shared slab: a typed array of this size is otherwise a separate,
   // zero-filled off-heap allocation per post (and garbage-collector work later), which cost more than filling it.
   // Callers see ordinary Int32Arrays of the right lengths; every element is written below.
-  const all = slabRange(2 * len + 3 * T);
+  const all = SLAB.range(2 * len + 3 * T);
   all.set(result.starts.subarray(0, len), 0);
   all.set(result.ends.subarray(0, len), len);
   const tok = 2 * len;
@@ -860,12 +851,7 @@ export function normalizeForModel(text: string): string {
   // Obfuscation records and script counts are still made by the shared stages, then dropped.
   const obfuscations: Obfuscation[] = [];
   const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
-  const folded = TEXT_FOLDED;
-  folded.reset(text.length + 16);
-  foldCodePoints(text, folded, obfuscations, scripts);
-  const out = TEXT_OUT;
-  out.reset(folded.length + 16);
-  return rewriteWords(folded, out, obfuscations) ? out.toString() : folded.toString();
+  return runStages(text, TEXT_FOLDED, TEXT_OUT, obfuscations, scripts) ? TEXT_OUT.toString() : TEXT_FOLDED.toString();
 }
 
 /**
