@@ -1,6 +1,9 @@
 // The optional repeat-offender webhook: when the route stage flags new cases as repeat offenders, a job
 // per post POSTs one small JSON message per flagged case to REPEAT_OFFENDER_WEBHOOK_URL. Routing only
 // adds the job (never waits for the receiver); the job retries with backoff and a per-request timeout.
+// Delivery is at least once, made close to exactly once: each delivered case is recorded in its history and
+// skipped by a retry, and every message carries a stable event id (also as the Idempotency-Key header) so
+// a receiver can drop the one repeat left possible (a crash between the receiver's answer and the record).
 import { contactKey } from '../campaigns/contact-key.js';
 import { Jobs } from '../contracts/jobs.js';
 import { PermanentJobError } from '../queue/errors.js';
@@ -13,6 +16,8 @@ export const WEBHOOK_DELAY_MS = 2_000;
 
 export interface RepeatOffenderMessage {
   event: 'repeat_offender';
+  /** Stable per case: the same case always carries the same id, however often it is sent. */
+  eventId: string;
   caseId: number;
   queue: string;
   priority: number;
@@ -30,6 +35,8 @@ export interface WebhookDeps {
   consoleUrl: string;
   timeoutMs: number;
   load(postId: number): Promise<{ routed: boolean; cases: RepeatOffenderCase[] } | null>;
+  /** Records that a case was delivered (its history shows it; a retry skips it). */
+  markNotified(caseId: number, eventId: string): Promise<void>;
 }
 
 /** Retried by BullMQ: the post is not routed yet, or the receiver failed or timed out. */
@@ -42,6 +49,7 @@ export function webhookMessage(c: RepeatOffenderCase, consoleUrl: string): Repea
   const keys = [...new Set(c.contacts.map((x) => contactKey(x.kind, x.value)).filter((k): k is string => k !== null))].sort();
   return {
     event: 'repeat_offender',
+    eventId: webhookEventId(c.caseId),
     caseId: c.caseId,
     queue: c.queue,
     priority: c.priority,
@@ -54,18 +62,28 @@ export function webhookMessage(c: RepeatOffenderCase, consoleUrl: string): Repea
   };
 }
 
-export async function handleRepeatOffenderWebhook(payload: { postId: number }, deps: WebhookDeps): Promise<{ status: 'sent' | 'no_case'; sent: number }> {
+export function webhookEventId(caseId: number): string {
+  return `repeat_offender:case:${caseId}`;
+}
+
+export async function handleRepeatOffenderWebhook(
+  payload: { postId: number },
+  deps: WebhookDeps,
+): Promise<{ status: 'sent' | 'no_case' | 'already_sent'; sent: number }> {
   const loaded = await deps.load(payload.postId);
   if (!loaded) throw new PermanentJobError(`post ${payload.postId} does not exist`);
   if (!loaded.routed) throw new WebhookRetryError(`post ${payload.postId} is not routed yet`);
   if (loaded.cases.length === 0) return { status: 'no_case', sent: 0 };
-  for (const c of loaded.cases) {
+  const pending = loaded.cases.filter((c) => !c.notified);
+  if (pending.length === 0) return { status: 'already_sent', sent: 0 };
+  for (const c of pending) {
+    const message = webhookMessage(c, deps.consoleUrl);
     let response: Response;
     try {
       response = await fetch(deps.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Waspada-webhook/1' },
-        body: JSON.stringify(webhookMessage(c, deps.consoleUrl)),
+        headers: { 'content-type': 'application/json', 'user-agent': 'Waspada-webhook/1', 'idempotency-key': message.eventId },
+        body: JSON.stringify(message),
         signal: AbortSignal.timeout(deps.timeoutMs),
         redirect: 'error',
       });
@@ -73,14 +91,17 @@ export async function handleRepeatOffenderWebhook(payload: { postId: number }, d
       throw new WebhookRetryError(`webhook for case ${c.caseId} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     await response.body?.cancel();
-    if (response.ok) continue;
+    if (response.ok) {
+      await deps.markNotified(c.caseId, message.eventId);
+      continue;
+    }
     // A receiver that refuses the message (bad URL, auth) will refuse it again; overload and outages are retried.
     if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
       throw new PermanentJobError(`webhook refused case ${c.caseId}: HTTP ${response.status}`);
     }
     throw new WebhookRetryError(`webhook answered HTTP ${response.status} for case ${c.caseId}`);
   }
-  return { status: 'sent', sent: loaded.cases.length };
+  return { status: 'sent', sent: pending.length };
 }
 
 export function webhookDeps(s: Services): WebhookDeps {
@@ -90,6 +111,7 @@ export function webhookDeps(s: Services): WebhookDeps {
     consoleUrl: s.config.consoleUrl ?? `http://${s.config.host}:${s.config.port}`,
     timeoutMs: WEBHOOK_TIMEOUT_MS,
     load: (postId) => s.store.campaigns.repeatOffenderCases(postId),
+    markNotified: (caseId, eventId) => s.store.campaigns.markWebhookNotified(caseId, eventId),
   };
 }
 

@@ -97,6 +97,14 @@ export class CampaignRepository {
     return repeatOffenderCases(this.db, postId);
   }
 
+  /** Records in the case's history that the webhook delivered it, so a retried job does not send it again. */
+  async markWebhookNotified(caseId: number, eventId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO case_events (case_id, actor, action, data) VALUES ($1, 'system', '${WEBHOOK_NOTIFIED}', jsonb_build_object('eventId', $2::text))`,
+      [caseId, eventId],
+    );
+  }
+
   /** The campaign a post belongs to, or null when it has none yet (not routed). */
   async campaignOfPost(postId: number): Promise<number | null> {
     const rows = await this.db.query<{ campaign_id: number | null }>('SELECT campaign_id FROM posts WHERE id = $1', [postId]);
@@ -165,12 +173,18 @@ export interface RepeatOffenderCase {
   campaignId: number | null;
   contacts: CampaignContact[];
   reasons: Array<{ code: string; label: { id: string; en: string } }>;
+  /** Whether the webhook already delivered this case (a `webhook_notified` event in its history). */
+  notified: boolean;
 }
+
+/** The case-history action recording one delivery of the repeat-offender webhook. */
+export const WEBHOOK_NOTIFIED = 'webhook_notified';
 
 /** Cases of a post flagged `repeat_offender`; `routed: false` while the route stage has not finished the post. */
 export async function repeatOffenderCases(db: Queryable, postId: number): Promise<{ routed: boolean; cases: RepeatOffenderCase[] } | null> {
   const rows = await db.query(
-    `SELECT p.stage, p.campaign_id, f.data->'contacts' AS contacts, c.id, c.queue, c.priority, c.reasons
+    `SELECT p.stage, p.campaign_id, f.data->'contacts' AS contacts, c.id, c.queue, c.priority, c.reasons,
+            EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.action = '${WEBHOOK_NOTIFIED}') AS notified
      FROM posts p LEFT JOIN features f ON f.post_id = p.id LEFT JOIN cases c ON c.post_id = p.id AND c.flags ? 'repeat_offender'
      WHERE p.id = $1 ORDER BY c.id`,
     [postId],
@@ -189,6 +203,7 @@ export async function repeatOffenderCases(db: Queryable, postId: number): Promis
         campaignId: r.campaign_id === null ? null : Number(r.campaign_id),
         contacts: json<CampaignContact[]>(r.contacts, []).map((c) => ({ kind: c.kind, value: c.value })),
         reasons: json<RepeatOffenderCase['reasons']>(r.reasons, []).map((x) => ({ code: x.code, label: x.label })),
+        notified: r.notified === true,
       })),
   };
 }

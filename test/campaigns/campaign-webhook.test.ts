@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleRepeatOffenderWebhook, WebhookRetryError, wireRepeatOffenderWebhook, type RepeatOffenderMessage } from '../../src/app/campaign-webhook.js';
+import { handleRepeatOffenderWebhook, WebhookRetryError, webhookDeps, wireRepeatOffenderWebhook, type RepeatOffenderMessage } from '../../src/app/campaign-webhook.js';
 import { ingestDeps } from '../../src/app/stage-deps.js';
 import { ingestRecords } from '../../src/ingest/ingest-records.js';
 import { PermanentJobError } from '../../src/queue/errors.js';
@@ -37,14 +37,14 @@ describe('repeat-offender webhook', () => {
   let pipeline: TestPipeline;
   let drop: () => Promise<void>;
   let server: Server;
-  const received: Array<{ status: number; message: RepeatOffenderMessage }> = [];
+  const received: Array<{ status: number; message: RepeatOffenderMessage; key: string | undefined }> = [];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       void body(req).then((text) => {
         // The first delivery fails: the job must be retried, not lost.
         const status = received.length === 0 ? 503 : 200;
-        received.push({ status, message: JSON.parse(text) });
+        received.push({ status, message: JSON.parse(text), key: req.headers['idempotency-key'] as string | undefined });
         res.writeHead(status).end();
       });
     });
@@ -89,18 +89,65 @@ describe('repeat-offender webhook', () => {
     expect(m.reasons.map((r) => r.code)).toContain('REPEAT_OFFENDER');
     // The first post was no repeat offender when routed: nothing was sent for it.
     expect(received.some((r) => r.message.postId === first)).toBe(false);
+    // Every message names its case with a stable event id, in the body and as the Idempotency-Key header.
+    for (const r of received) {
+      expect(r.message.eventId).toBe(`repeat_offender:case:${r.message.caseId}`);
+      expect(r.key).toBe(r.message.eventId);
+    }
+    // Each delivered case has the delivery in its history, once.
+    const events = await db.query<{ case_id: number; event_id: string }>(
+      `SELECT case_id, data->>'eventId' AS event_id FROM case_events WHERE action = 'webhook_notified' AND case_id = ANY($1::int[]) ORDER BY case_id`,
+      [flagged.map((f) => Number(f.id))],
+    );
+    expect(events.map((e) => Number(e.case_id))).toEqual(flagged.map((f) => Number(f.id)));
+    expect(events[0]!.event_id).toBe(`repeat_offender:case:${Number(flagged[0]!.id)}`);
+    // A repeated job for the same post now sends nothing: its cases are recorded as delivered.
+    const again = await handleRepeatOffenderWebhook({ postId: repost }, webhookDeps(pipeline.services));
+    expect(again).toEqual({ status: 'already_sent', sent: 0 });
   });
 });
 
 describe('webhook handler', () => {
-  const flagged = { routed: true, cases: [{ caseId: 7, queue: 'polri', priority: 0.9, postId: 3, campaignId: 1, contacts: [], reasons: [] }] };
+  const flagged = { routed: true, cases: [{ caseId: 7, queue: 'polri', priority: 0.9, postId: 3, campaignId: 1, contacts: [], reasons: [], notified: false }] };
+  const markNotified = async () => undefined;
+
+  it('sends each case once: a retry after a failed delivery skips the cases already delivered', async () => {
+    const bodies: RepeatOffenderMessage[] = [];
+    // Accepts case 7, fails case 8 the first time only.
+    const flaky = createServer((req, res) => {
+      void body(req).then((text) => {
+        const message = JSON.parse(text) as RepeatOffenderMessage;
+        bodies.push(message);
+        res.writeHead(message.caseId === 8 && bodies.filter((b) => b.caseId === 8).length === 1 ? 503 : 200).end();
+      });
+    });
+    const url = await listen(flaky);
+    const delivered = new Set<number>();
+    const deps = {
+      url,
+      consoleUrl: 'http://c',
+      timeoutMs: 2000,
+      load: async () => ({ routed: true, cases: [7, 8].map((caseId) => ({ ...flagged.cases[0]!, caseId, notified: delivered.has(caseId) })) }),
+      markNotified: async (caseId: number) => void delivered.add(caseId),
+    };
+    try {
+      await expect(handleRepeatOffenderWebhook({ postId: 3 }, deps)).rejects.toBeInstanceOf(WebhookRetryError);
+      expect([...delivered]).toEqual([7]);
+      expect(await handleRepeatOffenderWebhook({ postId: 3 }, deps)).toEqual({ status: 'sent', sent: 1 });
+      expect(bodies.map((b) => b.caseId)).toEqual([7, 8, 8]);
+      expect(await handleRepeatOffenderWebhook({ postId: 3 }, deps)).toEqual({ status: 'already_sent', sent: 0 });
+      expect(bodies).toHaveLength(3);
+    } finally {
+      flaky.close();
+    }
+  });
 
   it('gives up on a receiver that hangs after the timeout, as a retryable error', async () => {
     const hang = createServer(() => undefined);
     const url = await listen(hang);
     try {
       const started = Date.now();
-      await expect(handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 300, load: async () => flagged })).rejects.toBeInstanceOf(WebhookRetryError);
+      await expect(handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 300, load: async () => flagged, markNotified })).rejects.toBeInstanceOf(WebhookRetryError);
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       hang.closeAllConnections();
@@ -112,9 +159,9 @@ describe('webhook handler', () => {
     const refuse = createServer((_req, res) => res.writeHead(401).end());
     const url = await listen(refuse);
     try {
-      await expect(handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 2000, load: async () => ({ routed: false, cases: [] }) })).rejects.toBeInstanceOf(WebhookRetryError);
-      await expect(handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 2000, load: async () => flagged })).rejects.toBeInstanceOf(PermanentJobError);
-      expect(await handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 2000, load: async () => ({ routed: true, cases: [] }) })).toEqual({ status: 'no_case', sent: 0 });
+      await expect(handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 2000, load: async () => ({ routed: false, cases: [] }), markNotified })).rejects.toBeInstanceOf(WebhookRetryError);
+      await expect(handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 2000, load: async () => flagged, markNotified })).rejects.toBeInstanceOf(PermanentJobError);
+      expect(await handleRepeatOffenderWebhook({ postId: 3 }, { url, consoleUrl: 'http://c', timeoutMs: 2000, load: async () => ({ routed: true, cases: [] }), markNotified })).toEqual({ status: 'no_case', sent: 0 });
     } finally {
       refuse.close();
     }
