@@ -115,7 +115,7 @@ function extract(text: string): { features: Features; normalized: Normalized } {
     destinations: destinationOutput(destinations, jobs),
     jobTypes: jobs.map((j) => ({ category: j.category, term: j.term, span: j.span })),
     qualifications: quals.map((q) => ({ level: q.level, span: q.span })),
-    flags: Array.from(flags.values()),
+    flags: flags.values(),
     legitimacy,
     intent,
     contacts,
