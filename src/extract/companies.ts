@@ -6,8 +6,7 @@ const WORD = String.raw`[A-Z][A-Za-z0-9&'-]*`;
 const PREFIXED = new RegExp(String.raw`\b(?:PT|CV|P\.T\.)\.?\s+(${WORD}(?:\s+${WORD}){0,5})`, 'g');
 const SUFFIXED = new RegExp(String.raw`\b(${WORD}(?:\s+${WORD}){0,4})\s+(?:Co\.?,?\s?Ltd\.?|Company Limited|Sdn\.?\s?Bhd\.?|Pte\.?\s?Ltd\.?|Limited|Inc\.?|Corp\.?)`, 'g');
 
-// Cheap checks that let most posts skip the two name patterns.
-const HAS_PREFIX = /\b(?:PT|CV|P\.T)\b/;
+// A cheap check that lets most posts skip the suffix pattern.
 const HAS_SUFFIX = /\b(?:Ltd|Limited|Inc|Corp|Bhd)\b/;
 
 // Capitalized words that follow a name in ads but are not part of it.
@@ -39,19 +38,30 @@ function withoutTrailingPunctuation(w: string): string {
 export function extractCompanies(text: string): Array<{ name: string; span: Span }> {
   const out: Array<{ name: string; span: Span }> = [];
   // Substring checks first: the word-boundary patterns would otherwise be tried at every position.
-  const hasPrefix = (text.includes('PT') || text.includes('CV') || text.includes('P.T')) && HAS_PREFIX.test(text);
+  // The prefix pattern starts where "PT", "CV" or "P.T" first occurs; posts without any skip it.
+  const prefixAt = firstPrefix(text);
   const hasSuffix = (text.includes('Ltd') || text.includes('Limited') || text.includes('Inc') || text.includes('Corp') || text.includes('Bhd')) && HAS_SUFFIX.test(text);
-  if (!hasPrefix && !hasSuffix) return out;
+  if (prefixAt === -1 && !hasSuffix) return out;
   const seen = new Set<string>();
-  if (hasPrefix) addNames(text, PREFIXED, out, seen);
-  if (hasSuffix) addNames(text, SUFFIXED, out, seen);
+  if (prefixAt !== -1) addNames(text, PREFIXED, prefixAt, out, seen);
+  if (hasSuffix) addNames(text, SUFFIXED, 0, out, seen);
   return out;
 }
 
-/** Lists the names `re` finds that are not listed yet, up to 20 in all. An exec loop, not matchAll: matchAll
- * copies the RegExp on every call. */
-function addNames(text: string, re: RegExp, out: Array<{ name: string; span: Span }>, seen: Set<string>): void {
-  re.lastIndex = 0;
+/** Where "PT", "CV" or "P.T" first occurs, or -1: no PREFIXED match starts before it. */
+function firstPrefix(text: string): number {
+  let at = text.indexOf('PT');
+  const cv = text.indexOf('CV');
+  if (cv !== -1 && (at === -1 || cv < at)) at = cv;
+  const pt = text.indexOf('P.T');
+  if (pt !== -1 && (at === -1 || pt < at)) at = pt;
+  return at;
+}
+
+/** Lists the names `re` finds from `from` on that are not listed yet, up to 20 in all. An exec loop, not
+ * matchAll: matchAll copies the RegExp on every call. */
+function addNames(text: string, re: RegExp, from: number, out: Array<{ name: string; span: Span }>, seen: Set<string>): void {
+  re.lastIndex = from;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const name = cutAtStopWord(m[0].trim());
     if (out.length >= 20) break;

@@ -23,6 +23,8 @@ const BANK_RE = new RegExp(
   String.raw`\b(?:no\s?rek(?:ening)?|nomor rek(?:ening)?|norek|rekening|rek|acc(?:ount)?|a\/c|${table.banks.join('|')})\b[^\d\n]{0,25}?(\d[\d .\-]{5,22}\d)`,
   'g',
 );
+// Longest keyword ("nomor rekening") plus the 25 characters BANK_RE allows before the number.
+const BANK_REACH = 14 + 25;
 const BANK_NAME_RE = new RegExp(String.raw`\b(${table.banks.join('|')})\b`);
 // LINE_RE starts with the word "line": "online", in many posts, does not count.
 const LINE_HINT = /\bline/i;
@@ -64,16 +66,21 @@ function trimTrailingPunctuation(url: string): string {
   return e === url.length ? url : url.slice(0, e);
 }
 
-function canonicalUrl(url: string): string {
-  const lower = trimTrailingPunctuation(url);
-  const sl = schemeLength(lower);
-  const withScheme = sl > 0 ? lower : `https://${lower}`;
-  const start = sl > 0 ? sl : 8;
-  const end = hostEnd(withScheme, start);
-  if (end === start) return withScheme;
-  let host = withScheme.slice(start, end).toLowerCase();
-  if (host.startsWith('www.')) host = host.slice(4);
-  return `${withScheme.slice(0, start).toLowerCase()}${host}${withScheme.slice(end)}`;
+/**
+ * The link as a contact value: scheme ("https://" when none) and host lower-cased, "www." dropped, the rest kept.
+ * Built from the cuts the caller already made: its scheme length, where its host starts (after any "www.") and
+ * ends, and that host lower-cased.
+ */
+function canonicalFromParts(raw: string, sl: number, hostStart: number, hostEndAt: number, host: string): string {
+  if (hostEndAt === sl) return sl > 0 ? raw : `https://${raw}`;
+  // "www." is lower-cased together with the host, as values always were: a Greek sigma's lower case depends on
+  // the letters before it.
+  let canonicalHost = host;
+  if (hostStart !== sl) {
+    const lower = raw.slice(sl, hostEndAt).toLowerCase();
+    canonicalHost = lower.startsWith('www.') ? lower.slice(4) : lower;
+  }
+  return `${sl > 0 ? raw.slice(0, sl).toLowerCase() : 'https://'}${canonicalHost}${raw.slice(hostEndAt)}`;
 }
 
 // Indonesian mobiles are most numbers seen; they are converted without the (slower) general parser.
@@ -81,7 +88,11 @@ const ID_MOBILE = /^(?:\+62|0062|62|0)(8[1-35-9]\d{7,10})$/;
 const parsed = new Map<string, string | null>();
 
 export function toE164(raw: string): string | null {
-  const digits = raw.replace(/[^\d+]/g, '');
+  return digitsToE164(raw.replace(/[^\d+]/g, ''));
+}
+
+/** toE164 of a number already stripped to its digits and "+". */
+function digitsToE164(digits: string): string | null {
   const mobile = ID_MOBILE.exec(digits);
   if (mobile !== null) return `+62${mobile[1] as string}`;
   const hit = parsed.get(digits);
@@ -144,6 +155,43 @@ function nextUrl(text: string, from: number): RegExpExecArray | null {
   return null;
 }
 
+const isLocalPartChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 43 || c === 45;
+
+/**
+ * Where the e-mail pattern should start looking for a match that uses the at-sign at `at`: the start of the run
+ * of local-part characters ([\w.+-]) before it, not before `from`. Every match from `from` to `at` would start in
+ * that run, and its leftmost start is tried first; starting at `at - 64` made the pattern run, and back off, at
+ * every position of the words before.
+ */
+function localPartStart(text: string, from: number, at: number): number {
+  let k = at;
+  while (k > from && isLocalPartChar(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+const WHATSAPP_CUE = /\bwa\b|whatsapp/;
+
+/**
+ * Whether the four characters before `at` end in a currency sign: "rp", "rp." or "$", each maybe followed by one
+ * white-space character (what /rp\.?\s?$|\$\s?$/ finds in them), read without slicing them out.
+ */
+function afterCurrency(text: string, at: number): boolean {
+  const lo = Math.max(0, at - 4);
+  let k = at;
+  if (k > lo && isWhiteSpace(text.charCodeAt(k - 1))) k--;
+  if (k > lo && text.charCodeAt(k - 1) === 36) return true;
+  if (k > lo && text.charCodeAt(k - 1) === 46) k--;
+  return k - 2 >= lo && text.charCodeAt(k - 2) === 114 && text.charCodeAt(k - 1) === 112;
+}
+
+/** The characters /\s/ matches. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function inEmail(spans: ReadonlyArray<[number, number]>, i: number): boolean {
   for (const [s, e] of spans) if (i >= s && i < e) return true;
   return false;
@@ -166,7 +214,7 @@ export function extractContacts(doc: Doc): Contact[] {
   const hasAt = text.includes('@');
   // Every e-mail has an at-sign with at most 64 characters before it: the pattern starts looking there.
   if (hasAt) for (let at = text.indexOf('@'); at !== -1 && emailSpans.length < MAX_CONTACTS; ) {
-    EMAIL_RE.lastIndex = Math.max(EMAIL_RE.lastIndex, at - 64);
+    EMAIL_RE.lastIndex = localPartStart(text, Math.max(EMAIL_RE.lastIndex, at - 64), at);
     const m = EMAIL_RE.exec(text);
     if (m === null) break;
     emailSpans.push([m.index, m.index + m[0].length]);
@@ -183,7 +231,8 @@ export function extractContacts(doc: Doc): Contact[] {
     // what follows it (skipping as many characters as the lower-case host has).
     const sl = schemeLength(raw);
     const hostStart = startsWithWww(raw, sl) ? sl + 4 : sl;
-    const host = raw.slice(hostStart, hostEnd(raw, hostStart)).toLowerCase();
+    const hostEndAt = hostEnd(raw, hostStart);
+    const host = raw.slice(hostStart, hostEndAt).toLowerCase();
     const path = raw.slice(hostStart + host.length);
     if (host === 'wa.me' || host === 'api.whatsapp.com' || host === 'whatsapp.com') {
       const num = /^\/(\+?\d{8,15})/.exec(path)?.[1] ?? /[?&]phone=(\+?\d{8,15})/.exec(path)?.[1];
@@ -201,10 +250,11 @@ export function extractContacts(doc: Doc): Contact[] {
       }
     }
     if (host === 'line.me') {
-      addContact(out, seen, { kind: 'line', value: canonicalUrl(raw), span });
+      addContact(out, seen, { kind: 'line', value: canonicalFromParts(raw, sl, hostStart, hostEndAt, host), span });
       continue;
     }
-    addContact(out, seen, isShortener(host) ? { kind: 'url', value: canonicalUrl(raw), span, shortener: true } : { kind: 'url', value: canonicalUrl(raw), span });
+    const value = canonicalFromParts(raw, sl, hostStart, hostEndAt, host);
+    addContact(out, seen, isShortener(host) ? { kind: 'url', value, span, shortener: true } : { kind: 'url', value, span });
   }
   // A handle starts at an at-sign: the pattern is only tried there.
   if (hasAt) for (let at = text.indexOf('@'); at !== -1 && out.length < MAX_CONTACTS; ) {
@@ -227,9 +277,12 @@ export function extractContacts(doc: Doc): Contact[] {
   }
   const norm = doc.norm.text;
   // Phones and account numbers both need seven or more digits in a row (spaces and dashes allowed).
-  if (!DIGIT_RUN.test(norm)) return out;
+  const firstRun = norm.search(DIGIT_RUN);
+  if (firstRun === -1) return out;
   const bankDigits = new Set<string>();
-  BANK_RE.lastIndex = 0;
+  // Neither pattern can match far before the first such run: a bank account's number starts BANK_REACH
+  // characters after its keyword at most, a phone number one character (a "+") before its first digit.
+  BANK_RE.lastIndex = Math.max(0, firstRun - BANK_REACH);
   for (let m = BANK_RE.exec(norm); m !== null && out.length < MAX_CONTACTS; m = BANK_RE.exec(norm)) {
     const num = (m[1] as string).replace(/\D/g, '');
     if (num.length < 7 || num.length > 20) continue;
@@ -237,20 +290,21 @@ export function extractContacts(doc: Doc): Contact[] {
     bankDigits.add(num);
     addContact(out, seen, { kind: 'bank_account', value: bank === undefined ? num : `${bank}:${num}`, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
-  PHONE_RE.lastIndex = 0;
+  PHONE_RE.lastIndex = Math.max(0, firstRun - 1);
   for (let m = PHONE_RE.exec(norm); m !== null && out.length < MAX_CONTACTS; m = PHONE_RE.exec(norm)) {
     const raw = m[0];
-    const before = norm.slice(Math.max(0, m.index - 4), m.index);
-    if (/rp\.?\s?$|\$\s?$/.test(before)) continue;
-    const digits = raw.replace(/\D/g, '');
+    if (afterCurrency(norm, m.index)) continue;
+    // Stripped once: a "+" can only lead the match, so the digits alone are the rest.
+    const digitsPlus = raw.replace(/[^\d+]/g, '');
+    const digits = digitsPlus.charCodeAt(0) === 43 ? digitsPlus.slice(1) : digitsPlus;
     if (bankDigits.has(digits)) continue;
-    const e164 = toE164(raw);
+    const e164 = digitsToE164(digitsPlus);
     if (e164 === null) continue;
     const span = normSpan(doc, m.index, m.index + raw.length);
     // A number already given as a wa.me link is the same contact.
     if (seen.has(`whatsapp:${e164}`)) continue;
     const ctx = norm.slice(Math.max(0, m.index - 25), m.index);
-    addContact(out, seen, { kind: /\bwa\b|whatsapp/.test(ctx) ? 'whatsapp' : 'phone', value: e164, span });
+    addContact(out, seen, { kind: WHATSAPP_CUE.test(ctx) ? 'whatsapp' : 'phone', value: e164, span });
   }
   return out;
 }

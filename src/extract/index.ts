@@ -14,7 +14,7 @@ import { extractLegitimacy } from './legitimacy.js';
 import { scanLexicon } from './lexicon.js';
 import { extractPay, RATES_AS_OF } from './pay.js';
 import { destinationMinimumIdr, ratioToIdMinimum, round2, typicalPayIdr } from './pay-realism.js';
-import { extractQualifications, requirementLevel } from './qualifications.js';
+import { extractQualifications, requirementLevel, type Qualification } from './qualifications.js';
 import { reasonLabel } from './reason-catalog.js';
 import { buildReasons, deriveFlags, type Facts } from './reasons.js';
 
@@ -86,7 +86,7 @@ function extract(text: string): { features: Features; normalized: Normalized } {
     if (judged === undefined || d.place.risk > judged.place.risk) judged = d;
   }
   const destMin = judged === undefined ? undefined : destinationMinimumIdr(judged.country);
-  const mainJob = jobs.find((j) => j.group === 'office_online' || j.group === 'gambling') ?? jobs[0];
+  const mainJob = mainJobOf(jobs);
   const typical = mainJob === undefined ? undefined : typicalPayIdr(mainJob.category, requirement);
   const ratios = {
     ump: maxIdrMonthly === null ? null : round2(ratioToIdMinimum(maxIdrMonthly)),
@@ -113,9 +113,9 @@ function extract(text: string): { features: Features; normalized: Normalized } {
       ratesAsOf: RATES_AS_OF,
     },
     destinations: destinationOutput(destinations, jobs),
-    jobTypes: jobs.map((j) => ({ category: j.category, term: j.term, span: j.span })),
-    qualifications: quals.map((q) => ({ level: q.level, span: q.span })),
-    flags: Array.from(flags.values()),
+    jobTypes: jobTypeOutput(jobs),
+    qualifications: qualificationOutput(quals),
+    flags: flags.values(),
     legitimacy,
     intent,
     contacts,
@@ -124,6 +124,32 @@ function extract(text: string): { features: Features; normalized: Normalized } {
     reasons,
   };
   return { features, normalized: doc.norm };
+}
+
+// Plain loops in module-level functions rather than find/map: no closure allocated and called per post.
+
+/** The first office or gambling job, else the first job. */
+function mainJobOf(jobs: readonly JobMention[]): JobMention | undefined {
+  for (const j of jobs) if (j.group === 'office_online' || j.group === 'gambling') return j;
+  return jobs[0];
+}
+
+function jobTypeOutput(jobs: readonly JobMention[]): Features['jobTypes'] {
+  const out: Features['jobTypes'] = new Array(jobs.length);
+  for (let i = 0; i < jobs.length; i++) {
+    const j = jobs[i] as JobMention;
+    out[i] = { category: j.category, term: j.term, span: j.span };
+  }
+  return out;
+}
+
+function qualificationOutput(quals: readonly Qualification[]): Features['qualifications'] {
+  const out: Features['qualifications'] = new Array(quals.length);
+  for (let i = 0; i < quals.length; i++) {
+    const q = quals[i] as Qualification;
+    out[i] = { level: q.level, span: q.span };
+  }
+  return out;
 }
 
 function destinationOutput(destinations: readonly DestinationMention[], jobs: readonly JobMention[]): Features['destinations'] {

@@ -60,8 +60,13 @@ export function scoreIntent(
     }
     // Repeating one cue word adds little: each phrase counts once at full weight, then a quarter.
     let w = repeated ? h.payload.weight * 0.25 : h.payload.weight;
-    if (h.payload.label === 'recruiting' && quotes.length > 0 && inQuotes(quotes, doc.norm.tokStarts[h.t0] as number)) w *= QUOTED_WEIGHT;
-    s[h.payload.label] += w;
+    const label = h.payload.label;
+    if (label === 'recruiting' && quotes.length > 0 && inQuotes(quotes, doc.norm.tokStarts[h.t0] as number)) w *= QUOTED_WEIGHT;
+    // Fixed property names, not s[label]: a keyed access by a string variable takes V8's slow generic path.
+    if (label === 'recruiting') s.recruiting += w;
+    else if (label === 'warning') s.warning += w;
+    else if (label === 'news') s.news += w;
+    else s.other += w;
   }
   // Anything only a job post has: a job title, a qualification asked, a process flag (free ticket, visa...), pay
   // (or a fee) or a contact point.
@@ -107,8 +112,9 @@ export function decideIntent(s: IntentScores): Features['intent'] {
   let top: keyof IntentScores = 'warning';
   let topScore = -Infinity;
   let second = -Infinity;
-  for (const label of LABELS) {
-    const v = s[label];
+  for (let k = 0; k < LABELS.length; k++) {
+    const label = LABELS[k] as keyof IntentScores;
+    const v = scoreOf(s, k);
     if (v > topScore) {
       second = topScore;
       top = label;
@@ -120,6 +126,11 @@ export function decideIntent(s: IntentScores): Features['intent'] {
   const margin = (topScore - second) / (topScore + second + 1);
   const confidence = 0.5 + 0.5 * Math.min(1, margin * 1.5) * Math.min(1, topScore / 6);
   return { label: top, confidence: round(Math.min(1, Math.max(0.34, confidence))) };
+}
+
+/** s[LABELS[k]] by fixed property names (a keyed access by a string variable takes V8's slow generic path). */
+function scoreOf(s: IntentScores, k: number): number {
+  return k === 0 ? s.warning : k === 1 ? s.news : k === 2 ? s.recruiting : s.other;
 }
 
 function round(x: number): number {

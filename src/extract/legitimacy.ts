@@ -10,18 +10,34 @@ export type LegitimacyMarker = Features['legitimacy'][number];
 const NUMBER_AFTER = /^[\s:.#-]{0,3}(?:no(?:mor)?\.?\s?|nomor\s|number\s)?[:.#]?\s?([a-z]{0,5}[.\-/]?\s?\d[\w./-]{3,40})/;
 const OFFICIAL_DOMAIN = /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,5}\.go\.id(?![.\w-])/g;
 const PENG = /\bpeng\.?\s?\d{2,6}\/[\w./-]{3,40}[\w]/g;
-// "peng" alone is in every "pengalaman"; an announcement number follows it directly.
-const PENG_HINT = /\bpeng\.?\s?\d/y;
+// "peng" alone is in every "pengalaman"; an announcement number follows it directly (/\bpeng\.?\s?\d/, which
+// hasPengNumber checks before PENG runs).
 const ALWAYS_VERIFIABLE = new Set(['LEGIT_OFFICIAL_HOTLINE', 'LEGIT_SISKOP2MI', 'LEGIT_SIAPKERJA']);
 const NEEDS_NUMBER = new Set(['LEGIT_SIP2MI', 'LEGIT_SIP3MI']);
+// The two sets read by marker index, once per lexicon code rather than once per hit.
+const ALWAYS_VERIFIABLE_AT = LEGIT_CODES.map((code) => ALWAYS_VERIFIABLE.has(code));
+const NEEDS_NUMBER_AT = LEGIT_CODES.map((code) => NEEDS_NUMBER.has(code));
 
 const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 
-/** Whether PENG_HINT matches, tried (sticky) only where a substring search finds "peng". */
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+// What `\s` matches (without the u flag): ASCII whitespace, NBSP, the Unicode space separators, LS, PS and BOM.
+const isRegExpSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
+  c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * Whether /\bpeng\.?\s?\d/ matches, checked by hand where a substring search finds "peng": a regex call per
+ * "pengalaman" cost more than the check. The pattern has one way to match, so reading it left to right is exact.
+ */
 function hasPengNumber(text: string): boolean {
   for (let at = text.indexOf('peng'); at !== -1; at = text.indexOf('peng', at + 1)) {
-    PENG_HINT.lastIndex = at;
-    if (PENG_HINT.test(text)) return true;
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue; // \b before "peng"
+    let p = at + 4;
+    if (text.charCodeAt(p) === 46) p++; // \.?
+    if (isRegExpSpace(text.charCodeAt(p))) p++; // \s?
+    const c = text.charCodeAt(p); // \d (NaN past the end)
+    if (c >= 48 && c <= 57) return true;
   }
   return false;
 }
@@ -33,9 +49,9 @@ export function extractLegitimacy(doc: Doc, hits: LexiconHits): LegitimacyMarker
     const code = LEGIT_CODES[h.payload.index];
     if (code === undefined || out.length >= 50 || isNegated(hits, h.t0)) continue;
     const endNorm = doc.norm.tokEnds[h.t1 - 1] as number;
-    const number = NEEDS_NUMBER.has(code) ? NUMBER_AFTER.exec(text.slice(endNorm, endNorm + 60))?.[1]?.replace(/[./-]+$/, '') : undefined;
+    const number = NEEDS_NUMBER_AT[h.payload.index] === true ? NUMBER_AFTER.exec(text.slice(endNorm, endNorm + 60))?.[1]?.replace(/[./-]+$/, '') : undefined;
     const value = number ?? tokenText(doc, h.t0, h.t1);
-    const verifiable = ALWAYS_VERIFIABLE.has(code) || number !== undefined;
+    const verifiable = ALWAYS_VERIFIABLE_AT[h.payload.index] === true || number !== undefined;
     const span = number === undefined ? tokenSpan(doc, h.t0, h.t1) : normSpan(doc, doc.norm.tokStarts[h.t0] as number, endNorm + text.slice(endNorm).indexOf(number) + number.length);
     out.push({ code, value, verifiable, span });
   }

@@ -28,7 +28,7 @@ export type Payload =
   | { kind: 'qual'; index: number }
   | { kind: 'flag'; index: number }
   | { kind: 'legit'; index: number }
-  | { kind: 'concept'; name: string }
+  | { kind: 'concept'; name: string; /** Position in CONCEPT_NAMES. */ index: number }
   | { kind: 'intent'; label: IntentLabel; weight: number }
   | { kind: 'negator' };
 
@@ -74,23 +74,32 @@ export const JOB_TYPES: readonly JobType[] = lexicon.jobTypes.map((j) => ({ cate
 export const QUAL_LEVELS: readonly string[] = lexicon.qualifications.map((q) => q.level);
 export const FLAG_CODES: readonly string[] = lexicon.flags.map((f) => f.code);
 export const LEGIT_CODES: readonly string[] = lexicon.legitimacy.map((l) => l.code);
-export const NEAR_RULES: ReadonlyArray<{ flag: number; a: string; b: string; window: number }> = lexicon.flags.flatMap((f, flag) =>
-  ('near' in f && Array.isArray(f.near) ? f.near : []).map((r: { a: string; b: string; window: number }) => ({ flag, ...r })),
-);
+export const CONCEPT_NAMES: readonly string[] = Object.keys(lexicon.concepts);
+/** "Near" rules over concepts; `aIndex` and `bIndex` are the concepts' positions in CONCEPT_NAMES (-1: none such). */
+export const NEAR_RULES: ReadonlyArray<{ flag: number; a: string; b: string; window: number; aIndex: number; bIndex: number }> =
+  lexicon.flags.flatMap((f, flag) =>
+    ('near' in f && Array.isArray(f.near) ? f.near : []).map((r: { a: string; b: string; window: number }) => ({
+      flag, ...r, aIndex: CONCEPT_NAMES.indexOf(r.a), bIndex: CONCEPT_NAMES.indexOf(r.b),
+    })),
+  );
+
+// Each kind's hits are collected in their own list: the trie files a hit by its payload's bucket.
+const BUCKET: Readonly<Record<Kind, number>> = { dest: 0, job: 1, qual: 2, flag: 3, legit: 4, concept: 5, intent: 6, negator: 7 };
 
 const trie = new PhraseTrie<Payload>(VOCABULARY);
-gazetteer.countries.forEach((c, i) => c.names.forEach((t) => trie.add(termTokens(t), { kind: 'dest', index: i })));
-gazetteer.places.forEach((p, i) =>
-  p.names.forEach((t) => trie.add(termTokens(t), { kind: 'dest', index: gazetteer.countries.length + i })),
-);
-lexicon.jobTypes.forEach((j, i) => j.terms.forEach((t) => trie.add(termTokens(t), { kind: 'job', index: i })));
-lexicon.qualifications.forEach((q, i) => q.terms.forEach((t) => trie.add(termTokens(t), { kind: 'qual', index: i })));
-lexicon.flags.forEach((f, i) => f.terms.forEach((t) => trie.add(termTokens(t), { kind: 'flag', index: i })));
-lexicon.legitimacy.forEach((l, i) => l.terms.forEach((t) => trie.add(termTokens(t), { kind: 'legit', index: i })));
-for (const [name, terms] of Object.entries(lexicon.concepts)) for (const t of terms) trie.add(termTokens(t), { kind: 'concept', name });
+const addTerm = (term: string, payload: Payload): void => trie.add(termTokens(term), payload, BUCKET[payload.kind]);
+gazetteer.countries.forEach((c, i) => c.names.forEach((t) => addTerm(t, { kind: 'dest', index: i })));
+gazetteer.places.forEach((p, i) => p.names.forEach((t) => addTerm(t, { kind: 'dest', index: gazetteer.countries.length + i })));
+lexicon.jobTypes.forEach((j, i) => j.terms.forEach((t) => addTerm(t, { kind: 'job', index: i })));
+lexicon.qualifications.forEach((q, i) => q.terms.forEach((t) => addTerm(t, { kind: 'qual', index: i })));
+lexicon.flags.forEach((f, i) => f.terms.forEach((t) => addTerm(t, { kind: 'flag', index: i })));
+lexicon.legitimacy.forEach((l, i) => l.terms.forEach((t) => addTerm(t, { kind: 'legit', index: i })));
+CONCEPT_NAMES.forEach((name, index) => {
+  for (const t of lexicon.concepts[name as keyof typeof lexicon.concepts]) addTerm(t, { kind: 'concept', name, index });
+});
 for (const label of ['warning', 'news', 'recruiting', 'other'] as const)
-  for (const [t, w] of lexicon.intent[label]) trie.add(termTokens(String(t)), { kind: 'intent', label, weight: Number(w) });
-for (const t of lexicon.negators) trie.add(termTokens(t), { kind: 'negator' });
+  for (const [t, w] of lexicon.intent[label]) addTerm(String(t), { kind: 'intent', label, weight: Number(w) });
+for (const t of lexicon.negators) addTerm(t, { kind: 'negator' });
 
 // Within one kind, a phrase inside a longer one is dropped ("korea" inside "korea selatan", "admin" inside
 // "admin crypto"). One sweep over hits ordered by start, longest first, so it stays linear on huge posts. The
@@ -145,26 +154,19 @@ function keepsAll(hits: ReadonlyArray<{ t0: number; t1: number }>): boolean {
 const MAX_HITS = 20_000;
 
 export function scanLexicon(doc: Doc): LexiconHits {
-  const hits: LexiconHits = { dest: [], job: [], qual: [], flag: [], legit: [], concept: [], intent: [], negator: [] };
-  // A switch on the kind rather than hits[kind]: one fixed property per branch reads faster than a keyed access.
-  trie.forEachHit(doc.ids, MAX_HITS, (payload, t0, t1) => {
-    const h = { payload, t0, t1 };
-    switch (payload.kind) {
-      case 'dest': hits.dest.push(h as Hit<'dest'>); break;
-      case 'job': hits.job.push(h as Hit<'job'>); break;
-      case 'qual': hits.qual.push(h as Hit<'qual'>); break;
-      case 'flag': hits.flag.push(h as Hit<'flag'>); break;
-      case 'legit': hits.legit.push(h as Hit<'legit'>); break;
-      case 'concept': hits.concept.push(h as Hit<'concept'>); break;
-      case 'intent': hits.intent.push(h as Hit<'intent'>); break;
-      case 'negator': hits.negator.push(h as Hit<'negator'>); break;
-    }
-  });
-  hits.dest = dropContained(hits.dest);
-  hits.job = dropContained(hits.job);
-  hits.qual = dropContained(hits.qual);
-  hits.intent = dropContained(hits.intent);
-  return hits;
+  // One list per bucket; fresh lists per post, as the hits are handed out.
+  const lists: Array<Array<PhraseHit<Payload>>> = [[], [], [], [], [], [], [], []];
+  trie.collect(doc.ids, MAX_HITS, lists);
+  return {
+    dest: dropContained(lists[BUCKET.dest] as Array<Hit<'dest'>>),
+    job: dropContained(lists[BUCKET.job] as Array<Hit<'job'>>),
+    qual: dropContained(lists[BUCKET.qual] as Array<Hit<'qual'>>),
+    flag: lists[BUCKET.flag] as Array<Hit<'flag'>>,
+    legit: lists[BUCKET.legit] as Array<Hit<'legit'>>,
+    concept: lists[BUCKET.concept] as Array<Hit<'concept'>>,
+    intent: dropContained(lists[BUCKET.intent] as Array<Hit<'intent'>>),
+    negator: lists[BUCKET.negator] as Array<Hit<'negator'>>,
+  };
 }
 
 /** True when a negator ends within `window` tokens before token t0 ("tanpa visa kerja"). */

@@ -6,7 +6,14 @@ import { isNegated, QUAL_LEVELS, type LexiconHits } from './lexicon.js';
 
 export type Qualification = Features['qualifications'][number] & { years?: number };
 
-const YEARS = /(?:pengalaman|experience|berpengalaman)\D{0,20}?(\d{1,2})\s?(?:\+\s?)?(?:tahun|years?|yrs?)|(\d{1,2})\s?(?:\+\s?)?(?:tahun|years?|yrs?)\s(?:pengalaman|experience|berpengalaman)/g;
+const YEARS = /(?:pengalaman|experience|berpengalaman)\D{0,20}?(\d{1,2})\s?(?:\+\s?)?(?:tahun|years?|yrs?)|(\d{1,2})\s?(?:\+\s?)?(?:tahun|years?|yrs?)\s(?:pengalaman|experience|berpengalaman)/;
+// Every YEARS match holds "pengalaman" or "experience" and starts at most YEARS_REACH characters before it ("99 +
+// years ber" in front of "pengalaman").
+const YEARS_REACH = 14;
+// YEARS tried near one such word only: it skips (lazily, so the leftmost start wins) up to YEARS_REACH characters,
+// then group 1 is the YEARS match and groups 2 and 3 its numbers. Tried at every position of the post instead, the
+// pattern cost more than the rest of the function.
+const YEARS_NEAR = new RegExp(String.raw`[^]{0,${YEARS_REACH}}?(${YEARS.source})`, 'y');
 
 export function extractQualifications(doc: Doc, hits: LexiconHits): Qualification[] {
   const out: Qualification[] = [];
@@ -19,12 +26,27 @@ export function extractQualifications(doc: Doc, hits: LexiconHits): Qualificatio
     }
     out.push({ level, span: tokenSpan(doc, h.t0, h.t1) });
   }
-  YEARS.lastIndex = 0;
-  // Both forms name the experience: posts without the word skip the pattern.
+  // YEARS matches in turn, as a global exec loop finds them. The next place of each word is kept and looked up
+  // again only once passed: a word absent from the post is searched for once.
   const text = doc.norm.text;
-  if (text.includes('pengalaman') || text.includes('experience')) for (let m = YEARS.exec(doc.norm.text); m !== null && out.length < 60; m = YEARS.exec(doc.norm.text)) {
-    const years = Number(m[1] ?? m[2]);
-    if (years > 0 && years < 40) out.push({ level: 'experience', years, span: normSpan(doc, m.index, m.index + m[0].length) });
+  let id = text.indexOf('pengalaman');
+  let en = text.indexOf('experience');
+  for (let from = 0; out.length < 60; ) {
+    if (id !== -1 && id < from) id = text.indexOf('pengalaman', from);
+    if (en !== -1 && en < from) en = text.indexOf('experience', from);
+    const word = id === -1 ? en : en === -1 ? id : Math.min(id, en);
+    if (word === -1) break;
+    YEARS_NEAR.lastIndex = Math.max(from, word - YEARS_REACH);
+    const m = YEARS_NEAR.exec(text);
+    if (m === null) {
+      // No match starts up to this word; a later one holds a later word.
+      from = word + 1;
+      continue;
+    }
+    const match = m[1] as string;
+    from = YEARS_NEAR.lastIndex;
+    const years = Number(m[2] ?? m[3]);
+    if (years > 0 && years < 40) out.push({ level: 'experience', years, span: normSpan(doc, from - match.length, from) });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { Reason, Span } from '../contracts/common.js';
 import type { Contact, Features, PayOffer } from '../contracts/features.js';
 import { isFreeMail, isShortener, isSocialHost } from './contacts.js';
 import type { DestinationMention } from './destinations.js';
-import type { Flag } from './flags.js';
+import type { FlagSet } from './flags.js';
 import type { JobMention } from './job-types.js';
 import type { LegitimacyMarker } from './legitimacy.js';
 import type { Obfuscation } from './normalize.js';
@@ -16,7 +16,7 @@ export interface Facts {
   jobs: JobMention[];
   quals: Qualification[];
   requirement: 'none' | 'low' | 'degree' | 'skilled' | 'unknown';
-  flags: Map<string, Flag>;
+  flags: FlagSet;
   legitimacy: LegitimacyMarker[];
   contacts: Contact[];
   offers: PayOffer[];
@@ -63,7 +63,7 @@ function urlHost(url: string): string {
 
 // Module-level helpers rather than closures in deriveFlags: a closure would be created (and, under tsx, renamed)
 // on every call.
-function setFlag(flags: Map<string, Flag>, code: string, spans: Span[] | null): void {
+function setFlag(flags: FlagSet, code: string, spans: Span[] | null): void {
   if (spans !== null && spans.length > 0) flags.set(code, { code, spans });
 }
 
@@ -143,18 +143,35 @@ function overlapsEvidence(f: Facts, start: number, end: number): boolean {
 // Reasons collected for one post, indexed by catalog position (every code the extractor emits is in the catalog),
 // so listing them in catalog order needs no sort. The span lists are scratch space reused across calls
 // (extraction is synchronous, and the output gets merged copies): slot i holds COUNTS[i] spans, and nothing is
-// allocated per reason until the output.
+// allocated per reason until the output. The slots given are bits of USED (32 per word), walked lowest first.
 const CODES = [...ORDER.keys()];
 const LABELS = CODES.map((code) => reasonLabel(code));
 const SLOTS: Span[][] = CODES.map(() => []);
 const COUNTS = new Int32Array(CODES.length);
-const USED = new Uint8Array(CODES.length);
+const USED = new Int32Array((CODES.length + 31) >>> 5);
+/** Set while buildReasons runs: still set at the next call only if a call threw half-way and left slots filled. */
+let dirty = false;
 
-/** Marks a reason as given and returns its slot, or -1 for a code not in the catalog. */
-function slotOf(code: string): number {
-  const i = ORDER.get(code);
-  if (i === undefined) return -1;
-  USED[i] = 1;
+// The slots of the codes buildReasons names itself, looked up once (-1: not in the catalog, never given).
+const slotIndex = (code: string): number => ORDER.get(code) ?? -1;
+const DEST_SCAM_HUB = slotIndex('DEST_SCAM_HUB');
+const DEST_DECOY = slotIndex('DEST_DECOY');
+const DEST_TRANSIT = slotIndex('DEST_TRANSIT');
+const DEST_NOT_PLACEMENT = slotIndex('DEST_NOT_PLACEMENT');
+const PAY_UNREALISTIC = slotIndex('PAY_UNREALISTIC');
+const PAY_HIGH_VS_UMP = slotIndex('PAY_HIGH_VS_UMP');
+const PAY_FOREIGN_CURRENCY = slotIndex('PAY_FOREIGN_CURRENCY');
+const JOB_OFFICE_ONLINE = slotIndex('JOB_OFFICE_ONLINE');
+const JOB_GAMBLING = slotIndex('JOB_GAMBLING');
+const JOB_INFORMAL = slotIndex('JOB_INFORMAL');
+const LEGIT_P3MI_NAME = slotIndex('LEGIT_P3MI_NAME');
+const INTENT_WARNING = slotIndex('INTENT_WARNING');
+const INTENT_NEWS = slotIndex('INTENT_NEWS');
+const INTENT_RECRUITING = slotIndex('INTENT_RECRUITING');
+
+/** Marks slot i (-1: none) as given; returns it. */
+function use(i: number): number {
+  if (i !== -1) USED[i >>> 5] = (USED[i >>> 5] as number) | (1 << (i & 31));
   return i;
 }
 
@@ -171,9 +188,9 @@ function pushSpan(i: number, s: Span): void {
   COUNTS[i] = n + 1;
 }
 
-function addReason(code: string, spans: readonly Span[]): void {
-  const i = slotOf(code);
-  if (i === -1) return;
+/** Gives the reason of slot i (-1: none) with the spans. */
+function addReason(i: number, spans: readonly Span[]): void {
+  if (use(i) === -1) return;
   for (const s of spans) {
     if ((COUNTS[i] as number) >= MAX_SPANS) break;
     pushSpan(i, s);
@@ -181,26 +198,24 @@ function addReason(code: string, spans: readonly Span[]): void {
 }
 
 /** addReason with one span (no array built for it). */
-function addReasonSpan(code: string, span: Span): void {
-  const i = slotOf(code);
-  if (i !== -1) pushSpan(i, span);
+function addReasonSpan(i: number, span: Span): void {
+  if (use(i) !== -1) pushSpan(i, span);
 }
 
-function addDestinations(list: readonly DestinationMention[], kind: DestinationMention['kind'], code: string): void {
-  let any = false;
-  for (const d of list) if (d.kind === kind) any = true;
-  if (!any) return;
-  for (const d of list) if (d.kind === kind) addReason(code, d.spans);
+function addDestinations(list: readonly DestinationMention[], kind: DestinationMention['kind'], slot: number): void {
+  for (const d of list) if (d.kind === kind) addReason(slot, d.spans);
 }
 
-function addJobs(jobs: readonly JobMention[], group: JobMention['group'], code: string): void {
-  for (const j of jobs) if (j.group === group) addReasonSpan(code, j.span);
+function addJobs(jobs: readonly JobMention[], group: JobMention['group'], slot: number): void {
+  for (const j of jobs) if (j.group === group) addReasonSpan(slot, j.span);
 }
 
 export function buildReasons(f: Facts): Reason[] {
-  // Left over only if a previous call threw half-way.
-  USED.fill(0);
-  COUNTS.fill(0);
+  if (dirty) {
+    USED.fill(0);
+    COUNTS.fill(0);
+  }
+  dirty = true;
   let foreignCount = 0;
   let decoy = false;
   let placement = false;
@@ -222,16 +237,16 @@ export function buildReasons(f: Facts): Reason[] {
   let verifiedLegit = false;
   for (const l of f.legitimacy) if (l.verifiable) verifiedLegit = true;
 
-  addDestinations(f.destinations, 'scam_hub', 'DEST_SCAM_HUB');
-  if (decoy && (office > 0 || gambling > 0 || f.jobs.length === 0)) addDestinations(f.destinations, 'decoy', 'DEST_DECOY');
-  addDestinations(f.destinations, 'transit', 'DEST_TRANSIT');
+  addDestinations(f.destinations, 'scam_hub', DEST_SCAM_HUB);
+  if (decoy && (office > 0 || gambling > 0 || f.jobs.length === 0)) addDestinations(f.destinations, 'decoy', DEST_DECOY);
+  addDestinations(f.destinations, 'transit', DEST_TRANSIT);
   if (foreignCount > 0 && f.jobs.length > 0) {
     // Not a placement country when no foreign place allows any of the job groups named.
     let illegal = 0;
     for (const d of f.destinations) if (d.country !== 'ID' && d.kind !== 'transit' && !allowsAnyJob(d, f.jobs)) illegal++;
     if (illegal === foreignCount) {
-      for (const d of f.destinations) if (d.country !== 'ID' && d.kind !== 'transit') addReason('DEST_NOT_PLACEMENT', d.spans);
-      for (const j of f.jobs) addReasonSpan('DEST_NOT_PLACEMENT', j.span);
+      for (const d of f.destinations) if (d.country !== 'ID' && d.kind !== 'transit') addReason(DEST_NOT_PLACEMENT, d.spans);
+      for (const j of f.jobs) addReasonSpan(DEST_NOT_PLACEMENT, j.span);
     }
   }
 
@@ -245,39 +260,45 @@ export function buildReasons(f: Facts): Reason[] {
       ((f.ratios.destination !== null && f.ratios.destination >= DEST_RATIO && (office > 0 || gambling > 0 || f.jobs.length === 0)) ||
         (f.ratios.title !== null && f.ratios.title >= TITLE_RATIO && abroad) ||
         maxOffer.idrMonthly >= ABSURD_IDR);
-    if (unrealistic) addReasonSpan('PAY_UNREALISTIC', maxOffer.span);
-    if (f.ratios.ump !== null && f.ratios.ump >= UMP_RATIO) addReasonSpan('PAY_HIGH_VS_UMP', maxOffer.span);
+    if (unrealistic) addReasonSpan(PAY_UNREALISTIC, maxOffer.span);
+    if (f.ratios.ump !== null && f.ratios.ump >= UMP_RATIO) addReasonSpan(PAY_HIGH_VS_UMP, maxOffer.span);
   }
   const foreignCurrency = f.flags.get('PAY_FOREIGN_CURRENCY');
-  if (foreignCurrency !== undefined) addReason('PAY_FOREIGN_CURRENCY', foreignCurrency.spans);
-  else if (!placement) for (const o of f.offers) if (o.currency === 'USD') addReasonSpan('PAY_FOREIGN_CURRENCY', o.span);
+  if (foreignCurrency !== undefined) addReason(PAY_FOREIGN_CURRENCY, foreignCurrency.spans);
+  else if (!placement) for (const o of f.offers) if (o.currency === 'USD') addReasonSpan(PAY_FOREIGN_CURRENCY, o.span);
 
-  if (office > 0 && abroad) addJobs(f.jobs, 'office_online', 'JOB_OFFICE_ONLINE');
-  if (gambling > 0) addJobs(f.jobs, 'gambling', 'JOB_GAMBLING');
-  if (informal > 0 && abroad) addJobs(f.jobs, 'informal', 'JOB_INFORMAL');
+  if (office > 0 && abroad) addJobs(f.jobs, 'office_online', JOB_OFFICE_ONLINE);
+  if (gambling > 0) addJobs(f.jobs, 'gambling', JOB_GAMBLING);
+  if (informal > 0 && abroad) addJobs(f.jobs, 'informal', JOB_INFORMAL);
 
   // Flags are keyed by their code; codes outside the catalog are skipped by addReason.
+  const freeTravelOffice = f.flags.has('FREE_TRAVEL_OFFICE_JOB');
   for (const flag of f.flags.values()) {
     const code = flag.code;
     if (code === 'ABROAD' || code === 'PAY_FOREIGN_CURRENCY') continue;
-    if (code === 'FREE_TRAVEL' && f.flags.has('FREE_TRAVEL_OFFICE_JOB')) continue;
-    addReason(code, flag.spans);
+    if (code === 'FREE_TRAVEL' && freeTravelOffice) continue;
+    addReason(slotIndex(code), flag.spans);
   }
   for (const l of f.legitimacy) {
-    if (l.code === 'LEGIT_SIP2MI' || l.code === 'LEGIT_SIP3MI') addReasonSpan(l.verifiable ? l.code : 'LEGIT_P3MI_NAME', l.span);
-    else addReasonSpan(l.code, l.span);
+    if (l.code === 'LEGIT_SIP2MI' || l.code === 'LEGIT_SIP3MI') addReasonSpan(l.verifiable ? slotIndex(l.code) : LEGIT_P3MI_NAME, l.span);
+    else addReasonSpan(slotIndex(l.code), l.span);
   }
-  if (f.intent.label === 'warning') slotOf('INTENT_WARNING');
-  else if (f.intent.label === 'news') slotOf('INTENT_NEWS');
-  else if (f.intent.label === 'recruiting') slotOf('INTENT_RECRUITING');
+  if (f.intent.label === 'warning') use(INTENT_WARNING);
+  else if (f.intent.label === 'news') use(INTENT_NEWS);
+  else if (f.intent.label === 'recruiting') use(INTENT_RECRUITING);
 
   const out: Reason[] = [];
-  for (let i = 0; i < CODES.length; i++) {
-    if (USED[i] === 0) continue;
-    out.push({ code: CODES[i] as string, label: LABELS[i] as Reason['label'], spans: mergeSlot(SLOTS[i] as Span[], COUNTS[i] as number) });
-    USED[i] = 0;
-    COUNTS[i] = 0;
+  for (let w = 0; w < USED.length; w++) {
+    for (let bits = USED[w] as number; bits !== 0; ) {
+      const low = bits & -bits;
+      bits ^= low;
+      const i = (w << 5) + 31 - Math.clz32(low);
+      out.push({ code: CODES[i] as string, label: LABELS[i] as Reason['label'], spans: mergeSlot(SLOTS[i] as Span[], COUNTS[i] as number) });
+      COUNTS[i] = 0;
+    }
+    USED[w] = 0;
   }
+  dirty = false;
   return out;
 }
 
