@@ -235,8 +235,8 @@ function isEmailAt(units: Uint16Array, n: number, at: number): boolean {
 // Stage 1's mapping of ASCII: upper case to lower, controls (except the newline) and DEL to a space, the rest as
 // is, in the low byte; ASCII_WORD marks an output that is a word unit and ASCII_DIGIT one that is a digit, so the
 // same loop finds stage 2's words. 0 marks the at-sign, which only its neighbours decide: it leaves the loop (a
-// call inside the loop, even one never made, made the whole loop twice as slow). One table load replaces a chain
-// of range tests.
+// call inside the loop, even one never made, slowed the whole loop). One table load replaces a chain of range
+// tests.
 const ASCII_WORD = 0x100;
 // A word's units OR-ed together (see foldCodePoints) tell whether it has a digit, a unit that is not a digit, or
 // (TRIPLE) a unit other than a digit three times in a row.
@@ -298,8 +298,9 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
   const n = text.length;
   const units = loadUnits(text);
   let T = 0;
-  // The word being read, if ws >= 0: its start, FNV-1a hash, UNIT_* bits, and its last two units (16 bits each).
-  // A word may go on across non-ASCII units. Few variables: the loop below slowed down by half with two more.
+  // The word being read, if ws >= 0: its start, FNV-1a hash, UNIT_* bits, and its last two units (16 bits each;
+  // -1 at first, two 0xffff units, which no word has). A word may go on across non-ASCII units. Packed into few
+  // variables: the ASCII loop below measured faster with fewer live values.
   let ws = -1;
   let h = 0;
   let kinds = 0;
@@ -332,7 +333,6 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
         }
         h = Math.imul(h ^ o, HASH_PRIME);
         kinds |= f & (UNIT_DIGIT | UNIT_OTHER);
-        // (no unit is 0xffff, which the first comparison would need)
         if (last2 === ((o << 16) | o) && f >= UNIT_OTHER) kinds |= UNIT_TRIPLE;
         last2 = (last2 << 16) | o;
       } else if (ws >= 0) {
@@ -454,7 +454,6 @@ function singleSep(codes: Uint16Array, a: number, b: number): boolean {
   return gap === 1 || codes[a + 1] === g;
 }
 
-
 interface WordEntry {
   key: string;
   value: string;
@@ -533,7 +532,7 @@ function wordFlags(len: number, h: number, kinds: number): number {
   return (mixed ? WORD_MIXED : 0) | (KEY_FILTER[h & KEY_MASK] as number) * WORD_MAY_BE_KEY | (len === 1 ? WORD_SINGLE : 0);
 }
 
-/** Grows the word arrays to at least `size` words, keeping the first `kept`. */
+/** Grows the word arrays to at least `size` words, keeping the first `kept` (stage 1: SEGS holds nothing yet). */
 function growWords(size: number, kept: number): void {
   const ts = new Int32Array(size * 2);
   const te = new Int32Array(size * 2);
