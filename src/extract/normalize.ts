@@ -198,39 +198,6 @@ class Sink {
       this.ends[i] = end;
     }
   }
-  /** Appends units [from, to) of another sink with their original ranges. */
-  copyFrom(src: Sink, from: number, to: number): void {
-    if (to <= from) return;
-    this.reserve(to - from);
-    if (to - from >= 64) {
-      // Long runs by native copy; below this, making the three subarray views costs more than the loop.
-      this.codes.set(src.codes.subarray(from, to), this.length);
-      if (this.ranges) {
-        this.starts.set(src.starts.subarray(from, to), this.length);
-        this.ends.set(src.ends.subarray(from, to), this.length);
-      }
-      this.length += to - from;
-      return;
-    }
-    const codes = this.codes;
-    const starts = this.starts;
-    const ends = this.ends;
-    const sc = src.codes;
-    const ss = src.starts;
-    const se = src.ends;
-    let w = this.length;
-    if (!this.ranges) {
-      for (let k = from; k < to; k++, w++) codes[w] = sc[k] as number;
-      this.length = w;
-      return;
-    }
-    for (let k = from; k < to; k++, w++) {
-      codes[w] = sc[k] as number;
-      starts[w] = ss[k] as number;
-      ends[w] = se[k] as number;
-    }
-    this.length = w;
-  }
   pushString(s: string, start: number, end: number): void {
     for (let k = 0; k < s.length; k++) this.push(s.charCodeAt(k), start, end);
   }
@@ -244,11 +211,14 @@ class Sink {
   }
 }
 
+// Stage 1's output and stage 2's replacements.
 const FOLDED = new Sink(true);
-const OUT = new Sink(true);
+const REWRITES = new Sink(true);
 // normalizeForModel's: the same stages without original ranges.
-const TEXT_FOLDED = new Sink(false);
-const TEXT_OUT = new Sink(false);
+const MODEL_FOLDED = new Sink(false);
+const MODEL_REWRITES = new Sink(false);
+// The output text's units when stage 2 changed something (either entry point's, for the length of one call).
+const TEXT = new Sink(false);
 
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
@@ -263,9 +233,22 @@ function isEmailAt(units: Uint16Array, n: number, at: number): boolean {
 }
 
 // Stage 1's mapping of ASCII: upper case to lower, controls (except the newline) and DEL to a space, the rest as
-// is; 0 marks the at-sign, which only its neighbours decide. One table load replaces a chain of range tests.
-const ASCII_FOLD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : (c < 32 && c !== 10) || c === 127 ? 32 : c;
+// is, in the low byte; ASCII_WORD marks an output that is a word unit and ASCII_DIGIT one that is a digit, so the
+// same loop finds stage 2's words. 0 marks the at-sign, which only its neighbours decide: it leaves the loop (a
+// call inside the loop, even one never made, slowed the whole loop). One table load replaces a chain of range
+// tests.
+const ASCII_WORD = 0x100;
+// A word's units OR-ed together (see foldCodePoints) tell whether it has a digit, a unit that is not a digit, or
+// (TRIPLE) a unit other than a digit three times in a row.
+const UNIT_DIGIT = 0x200;
+const UNIT_OTHER = 0x400;
+const UNIT_TRIPLE = 0x800;
+const ASCII_FOLD = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  const o = c >= 65 && c <= 90 ? c + 32 : (c < 32 && c !== 10) || c === 127 ? 32 : c;
+  if (WORD[o] === 1) ASCII_FOLD[c] = o | ASCII_WORD | (o >= 48 && o <= 57 ? UNIT_DIGIT : UNIT_OTHER);
+  else ASCII_FOLD[c] = o;
+}
 ASCII_FOLD[64] = 0;
 
 // The input's UTF-16 units, copied by one native call into a reused buffer and read from there: charCodeAt
@@ -298,38 +281,76 @@ function loadUnits(text: string): Uint16Array {
 }
 
 /** "l0w0ng@n": an at-sign inside a word is a letter a; in an e-mail address it stays. */
-function foldAtSign(units: Uint16Array, n: number, i: number, obf: Obfuscation[]): number {
+function foldAtSign(units: Uint16Array, n: number, i: number, obf: Obfuscation[]): string {
   if (i > 0 && i + 1 < n && isAsciiLetter(units[i - 1] as number) && isAsciiLetter(units[i + 1] as number) && !isEmailAt(units, n, i)) {
     obf.push({ kind: 'leet', start: i, end: i + 1 });
-    return 97;
+    return 'a';
   }
-  return 64;
+  return '@';
 }
 
-/** Stage 1: per code point folding (case, compatibility forms, marks, confusables, emoji, flags). */
+/**
+ * Stage 1: per code point folding (case, compatibility forms, marks, confusables, emoji, flags). The same pass
+ * finds stage 2's words in the folded text (see TS): stage 1 already reads every unit, and a second pass over
+ * the folded text cost as much again.
+ */
 function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: ScriptCounts): void {
   const n = text.length;
   const units = loadUnits(text);
+  let T = 0;
+  // The word being read, if ws >= 0: its start, FNV-1a hash, UNIT_* bits, and its last two units (16 bits each;
+  // -1 at first, two 0xffff units, which no word has). A word may go on across non-ASCII units. Packed into few
+  // variables: the ASCII loop below measured faster with fewer live values.
+  let ws = -1;
+  let h = 0;
+  let kinds = 0;
+  let last2 = 0;
   let i = 0;
   while (i < n) {
     // ASCII runs (most of a post) are written straight into the sink's arrays: one output unit per input unit.
     if (sink.length + (n - i) > sink.codes.length) sink.reserve(n - i);
+    if (TS.length < sink.codes.length) growWords(sink.codes.length, T);
     const codes = sink.codes;
-    const starts = sink.starts;
-    const ends = sink.ends;
-    let w = sink.length;
+    const ts = TS;
+    const te = TE;
+    const th = TH;
+    const tq = TQ;
+    const from = i;
+    const w0 = sink.length;
+    let w = w0;
     let c = units[i] as number;
-    if (sink.ranges) {
-      const from = i;
-      const w0 = w;
-      while (c < 128) {
-        let o = ASCII_FOLD[c] as number;
-        if (o === 0) o = foldAtSign(units, n, i, obf);
-        codes[w++] = o;
-        c = units[++i] as number;
+    while (c < 128) {
+      const f = ASCII_FOLD[c] as number;
+      if (f === 0) break;
+      const o = f & 0xff;
+      codes[w] = o;
+      if (f >= ASCII_WORD) {
+        if (ws < 0) {
+          ws = w;
+          h = HASH_OFFSET;
+          kinds = 0;
+          last2 = -1;
+        }
+        h = Math.imul(h ^ o, HASH_PRIME);
+        kinds |= f & (UNIT_DIGIT | UNIT_OTHER);
+        if (last2 === ((o << 16) | o) && f >= UNIT_OTHER) kinds |= UNIT_TRIPLE;
+        last2 = (last2 << 16) | o;
+      } else if (ws >= 0) {
+        ts[T] = ws;
+        te[T] = w;
+        th[T] = h;
+        tq[T++] = wordFlags(w - ws, h, kinds);
+        ws = -1;
       }
+      w++;
+      c = units[++i] as number;
+    }
+    sink.length = w;
+    if (sink.ranges) {
       // Each unit of the run came from the one input unit at the same distance from the run's start. Long runs
       // (most of a post) copy those ranges from a ramp natively; below 64 units the views cost more than a loop.
+      const starts = sink.starts;
+      const ends = sink.ends;
       if (i - from >= 64) {
         starts.set(RAMP.subarray(from, i), w0);
         ends.set(RAMP.subarray(from + 1, i + 1), w0);
@@ -338,16 +359,7 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
           starts[v] = k;
           ends[v] = k + 1;
         }
-    } else {
-      // The same loop without the original ranges (normalizeForModel).
-      while (c < 128) {
-        let o = ASCII_FOLD[c] as number;
-        if (o === 0) o = foldAtSign(units, n, i, obf);
-        codes[w++] = o;
-        c = units[++i] as number;
-      }
     }
-    sink.length = w;
     if (i >= n) break;
     let cp = c;
     let len = 1;
@@ -358,45 +370,80 @@ function foldCodePoints(text: string, sink: Sink, obf: Obfuscation[], scripts: S
         len = 2;
       }
     }
-    if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
+    let out: string;
+    if (c === 64) out = foldAtSign(units, n, i, obf);
+    else if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
       // A flag is two regional indicators spelling an ISO country code.
       // The second indicator is a surrogate pair at i + 2 (its high half is U+D83C).
-      const h = i + 3 < n ? (units[i + 2] as number) : 0;
-      const l = i + 3 < n ? (units[i + 3] as number) : 0;
-      const next = h === 0xd83c && l >= 0xdc00 && l <= 0xdfff ? ((h - 0xd800) << 10) + (l - 0xdc00) + 0x10000 : 0;
+      const hi = i + 3 < n ? (units[i + 2] as number) : 0;
+      const lo = i + 3 < n ? (units[i + 3] as number) : 0;
+      const next = hi === 0xd83c && lo >= 0xdc00 && lo <= 0xdfff ? ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000 : 0;
       if (len === 2 && next >= 0x1f1e6 && next <= 0x1f1ff) {
-        const iso = String.fromCharCode(65 + cp - 0x1f1e6, 65 + next - 0x1f1e6);
-        const name = FLAG_NAMES.get(iso);
-        sink.pushString(name === undefined ? ' ' : ` ${name} `, i, i + 4);
-        i += 4;
-        continue;
+        const name = FLAG_NAMES.get(String.fromCharCode(65 + cp - 0x1f1e6, 65 + next - 0x1f1e6));
+        out = name === undefined ? ' ' : ` ${name} `;
+        len = 4;
+      } else out = ' ';
+    } else {
+      const m = mapCodePoint(cp);
+      if (m.script !== null) scripts[m.script]++;
+      else if (cp > 0x24f && WORD[c] === 1 && m.out.length > 0 && m.out.charCodeAt(0) > 127) scripts.other++;
+      if (m.obfuscation !== null && obf.length < MAX_OBFUSCATIONS) {
+        const last = obf[obf.length - 1];
+        if (last !== undefined && last.kind === m.obfuscation && last.end === i) last.end = i + len;
+        else obf.push({ kind: m.obfuscation, start: i, end: i + len });
       }
-      sink.push(32, i, i + len);
-      i += len;
-      continue;
+      out = m.out;
     }
-    const m = mapCodePoint(cp);
-    if (m.script !== null) scripts[m.script]++;
-    else if (cp > 0x24f && WORD[c] === 1 && m.out.length > 0 && m.out.charCodeAt(0) > 127) scripts.other++;
-    if (m.obfuscation !== null && obf.length < MAX_OBFUSCATIONS) {
-      const last = obf[obf.length - 1];
-      if (last !== undefined && last.kind === m.obfuscation && last.end === i) last.end = i + len;
-      else obf.push({ kind: m.obfuscation, start: i, end: i + len });
+    // The output units, each from the whole code point (flag, at-sign), and the words they continue, start or end.
+    sink.reserve(out.length);
+    if (TS.length < sink.codes.length) growWords(sink.codes.length, T);
+    for (let k = 0; k < out.length; k++) {
+      const o = out.charCodeAt(k);
+      if (WORD[o] === 1) {
+        if (ws < 0) {
+          ws = sink.length;
+          h = HASH_OFFSET;
+          kinds = 0;
+          last2 = -1;
+        }
+        h = Math.imul(h ^ o, HASH_PRIME);
+        const digit = o >= 48 && o <= 57;
+        kinds |= digit ? UNIT_DIGIT : UNIT_OTHER;
+        if (last2 === ((o << 16) | o) && !digit) kinds |= UNIT_TRIPLE;
+        last2 = (last2 << 16) | o;
+      } else if (ws >= 0) {
+        TS[T] = ws;
+        TE[T] = sink.length;
+        TH[T] = h;
+        TQ[T++] = wordFlags(sink.length - ws, h, kinds);
+        ws = -1;
+      }
+      sink.push(o, i, i + len);
     }
-    const out = m.out;
-    for (let k = 0; k < out.length; k++) sink.push(out.charCodeAt(k), i, i + len);
     i += len;
   }
+  if (ws >= 0) {
+    if (TS.length <= T) growWords(T + 1, T);
+    TS[T] = ws;
+    TE[T] = sink.length;
+    TH[T] = h;
+    TQ[T++] = wordFlags(sink.length - ws, h, kinds);
+  }
+  WORDS = T;
 }
 
 // Separators allowed inside a spaced-out word ("W A", "w.a", "K-a-m-b-o-j-a", "0 8 1 2").
 const isSpacer = (c: number): boolean => c === 32 || c === 46 || c === 45 || c === 95 || c === 42;
 
-// Cheap pre-filter for the word maps: a bitmap of (length, first, last char) hashes of every key, so most
-// words are never turned into strings just to look them up.
+// Cheap pre-filter for the word maps: a bitmap over the low bits of every key's FNV-1a hash (the hash stage 1
+// computes for each word anyway), so most words are never looked up.
 const KEY_FILTER = new Uint8Array(1 << 14);
-const keyHash = (len: number, first: number, last: number): number => ((len * 31 + first) * 131 + last) & 0x3fff;
-for (const key of [...ABBREVIATIONS.keys(), ...DIGIT_WORDS.keys()]) KEY_FILTER[keyHash(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))] = 1;
+const KEY_MASK = KEY_FILTER.length - 1;
+for (const key of [...ABBREVIATIONS.keys(), ...DIGIT_WORDS.keys()]) {
+  let h = HASH_OFFSET;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), HASH_PRIME);
+  KEY_FILTER[h & KEY_MASK] = 1;
+}
 
 /** The gap between a token's end and the next token's start: 1-2 spacer chars of one kind. */
 function singleSep(codes: Uint16Array, a: number, b: number): boolean {
@@ -406,9 +453,6 @@ function singleSep(codes: Uint16Array, a: number, b: number): boolean {
   if (!isSpacer(g)) return false;
   return gap === 1 || codes[a + 1] === g;
 }
-
-const mayBeKey = (codes: Uint16Array, p: number, q: number): boolean => KEY_FILTER[keyHash(q - p, codes[p] as number, codes[q - 1] as number)] === 1;
-const wordAt = (codes: Uint16Array, p: number, q: number): string => String.fromCharCode.apply(null, codes.subarray(p, q) as unknown as number[]);
 
 interface WordEntry {
   key: string;
@@ -435,6 +479,10 @@ class WordMap {
   get(codes: ArrayLike<number>, p: number, q: number): string | undefined {
     let h = HASH_OFFSET;
     for (let k = p; k < q; k++) h = Math.imul(h ^ (codes[k] as number), HASH_PRIME);
+    return this.getHashed(h, codes, p, q);
+  }
+  /** The same, given the word's FNV-1a hash `h`. */
+  getHashed(h: number, codes: ArrayLike<number>, p: number, q: number): string | undefined {
     for (let e: WordEntry | null | undefined = this.byHash.get(h); e !== undefined && e !== null; e = e.next) {
       const key = e.key;
       if (key.length !== q - p) continue;
@@ -449,78 +497,84 @@ class WordMap {
 const ABBREVIATION_WORDS = new WordMap(ABBREVIATIONS);
 const DIGIT_WORD_WORDS = new WordMap(DIGIT_WORDS);
 
-// Stage 2's words of the folded text: start, end, FNV-1a hash (as tokenize computes it) and count. When no
-// word changes they are the output's tokens, and tokenize need not read the text again.
+// Stage 2's words of the folded text (found by stage 1): start, end, FNV-1a hash (as tokenize computes it) and
+// count. When no word changes they are the output's tokens, and tokenize need not read the text again.
 let TS = new Int32Array(1024);
 let TE = new Int32Array(1024);
 let TH = new Int32Array(1024);
 let WORDS = 0;
-/** Per word of stage 2: 1 when it has a digit or a unit repeated three times, and is not all digits. */
+/** Per word of stage 2: WORD_* bits saying which rewrites may apply; 0 for a word no rewrite touches. */
 let TQ = new Uint8Array(1024);
-// Stage 2's rewritten stretches, four numbers each: source start and end (word boundaries), output start and end.
-// Only they need tokenizing again: the output's other tokens are stage 2's words, shifted (see outputTokens).
-let SEGS = new Int32Array(4096);
+// Stage 2's rewritten stretches, SEG numbers each: source start and end (word boundaries), the range of the
+// replacement in stage 2's sink, and the range of the replacement's tokens in RTS/RTE/RTH. The output is the
+// folded text with those stretches replaced (see writeText); its tokens are stage 2's words outside them, shifted,
+// and the replacements' own (see writeTokens).
+const SEG = 6;
+let SEGS = new Int32Array(1024 * SEG);
 let SEG_COUNT = 0;
+// Tokens of the replacements, in stage 2's sink's coordinates, and how many of stage 2's words they replaced.
+let RTS = new Int32Array(256);
+let RTE = new Int32Array(256);
+let RTH = new Int32Array(256);
+let RT_COUNT = 0;
+let REPLACED_WORDS = 0;
+
+/** Has a digit or a unit (not a digit) repeated three times in a row, and is not all digits: de-leet, collapse. */
+const WORD_MIXED = 1;
+/** Its hash is in KEY_FILTER: may be an abbreviation or a spelled digit. */
+const WORD_MAY_BE_KEY = 2;
+/** One unit long: may start spaced-out letters or digits. */
+const WORD_SINGLE = 4;
+
+/** A word's WORD_* bits from its length, hash and UNIT_* bits. */
+function wordFlags(len: number, h: number, kinds: number): number {
+  const mixed = (kinds & (UNIT_DIGIT | UNIT_TRIPLE)) !== 0 && (kinds & UNIT_OTHER) !== 0;
+  return (mixed ? WORD_MIXED : 0) | (KEY_FILTER[h & KEY_MASK] as number) * WORD_MAY_BE_KEY | (len === 1 ? WORD_SINGLE : 0);
+}
+
+/** Grows the word arrays to at least `size` words, keeping the first `kept` (stage 1: SEGS holds nothing yet). */
+function growWords(size: number, kept: number): void {
+  const ts = new Int32Array(size * 2);
+  const te = new Int32Array(size * 2);
+  const th = new Int32Array(size * 2);
+  const tq = new Uint8Array(size * 2);
+  ts.set(TS.subarray(0, kept));
+  te.set(TE.subarray(0, kept));
+  th.set(TH.subarray(0, kept));
+  tq.set(TQ.subarray(0, kept));
+  TS = ts;
+  TE = te;
+  TH = th;
+  TQ = tq;
+  SEGS = new Int32Array(size * 2 * SEG);
+}
 
 /**
- * Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations). Unchanged
- * text is copied lazily, only when a later word does change; returns false (and writes nothing) when no word
- * changed, so the folded text is the output as is.
+ * Stage 2: word-level rewrites (spaced letters, spelled digits, leet, letter repeats, abbreviations) of the words
+ * stage 1 found. Only the replacements are written to `sink` (see SEGS); returns false when no word changed, so
+ * the folded text is the output as is.
  */
 function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   const codes = src.codes;
-  const n = src.length;
-  if (TS.length < n) {
-    TS = new Int32Array(n * 2);
-    TE = new Int32Array(n * 2);
-    TH = new Int32Array(n * 2);
-    TQ = new Uint8Array(n * 2);
-    SEGS = new Int32Array(n * 8);
-  }
   const ts = TS;
   const te = TE;
   const th = TH;
   const tq = TQ;
-  let T = 0;
-  // Words, and in the same pass what the per-word fast path below needs to know (saves reading each word twice).
-  for (let i = 0; i < n; ) {
-    let c = codes[i] as number;
-    if (WORD[c] === 1) {
-      const s = i;
-      let digits = 0;
-      let triple = false;
-      let h = HASH_OFFSET;
-      // The two previous units of the word (-1: none yet).
-      let p1 = -1;
-      let p2 = -1;
-      do {
-        h = Math.imul(h ^ c, HASH_PRIME);
-        if (c >= 48 && c <= 57) digits++;
-        else if (c === p1 && c === p2) triple = true;
-        p2 = p1;
-        p1 = c;
-        i++;
-      } while (i < n && WORD[(c = codes[i] as number)] === 1);
-      ts[T] = s;
-      te[T] = i;
-      th[T] = h;
-      tq[T++] = (digits > 0 || triple) && digits < i - s ? 1 : 0;
-    } else i++;
-  }
-  WORDS = T;
-  // Units before pos are in the sink already; changed is whether any word was rewritten.
-  let pos = 0;
-  let changed = false;
+  const T = WORDS;
   const segs = SEGS;
   let g = 0;
+  RT_COUNT = 0;
+  REPLACED_WORDS = 0;
   for (let t = 0; t < T; t++) {
+    const flags = tq[t] as number;
+    // Most words: no rewrite can apply.
+    if (flags === 0) continue;
     const s = ts[t] as number;
     const e = te[t] as number;
-    const first = codes[s] as number;
-    const mayBeWordKey = mayBeKey(codes, s, e);
-    // spaced single letters or digits
-    if (e - s === 1 && (isLetter(first) || isDigit(first))) {
-      const digit = isDigit(first);
+    const replStart = sink.length;
+    // spaced single letters or digits (every one-unit word is a letter or a digit)
+    if ((flags & WORD_SINGLE) !== 0) {
+      const digit = isDigit(codes[s] as number);
       let j = t;
       while (j + 1 < T) {
         const ns = ts[j + 1] as number;
@@ -532,30 +586,24 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
       }
       const run = j - t + 1;
       if ((digit && run >= 4) || (!digit && run >= 2)) {
-        segs[g] = s;
-        segs[g + 2] = sink.length + (s - pos);
-        sink.copyFrom(src, pos, s);
-        changed = true;
         for (let k = t; k <= j; k++) {
           const p = ts[k] as number;
           sink.push(codes[p] as number, src.starts[p] as number, src.ends[p] as number);
         }
         obf.push({ kind: 'spaced', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
-        pos = te[j] as number;
-        segs[g + 1] = pos;
-        segs[g + 3] = sink.length;
-        g += 4;
+        addSegment(sink, g, s, te[j] as number, replStart, run);
+        g += SEG;
         t = j;
         continue;
       }
     }
     // spelled-out digits: "nol delapan satu dua ..."
-    if (mayBeWordKey && DIGIT_WORD_WORDS.get(codes, s, e) !== undefined) {
+    if ((flags & WORD_MAY_BE_KEY) !== 0 && DIGIT_WORD_WORDS.getHashed(th[t] as number, codes, s, e) !== undefined) {
       let j = t;
       while (j + 1 < T) {
         const ns = ts[j + 1] as number;
         const ne = te[j + 1] as number;
-        if (!mayBeKey(codes, ns, ne) || DIGIT_WORD_WORDS.get(codes, ns, ne) === undefined) break;
+        if (((tq[j + 1] as number) & WORD_MAY_BE_KEY) === 0 || DIGIT_WORD_WORDS.getHashed(th[j + 1] as number, codes, ns, ne) === undefined) break;
         if (ns - (te[j] as number) > 3) break;
         let ok = true;
         for (let k = te[j] as number; k < ns; k++) {
@@ -566,44 +614,75 @@ function rewriteWords(src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
         j++;
       }
       if (j - t + 1 >= MIN_DIGIT_WORD_RUN) {
-        segs[g] = s;
-        segs[g + 2] = sink.length + (s - pos);
-        sink.copyFrom(src, pos, s);
-        changed = true;
         for (let k = t; k <= j; k++) {
           const p = ts[k] as number;
           const q = te[k] as number;
-          const d = DIGIT_WORD_WORDS.get(codes, p, q) as string;
+          const d = DIGIT_WORD_WORDS.getHashed(th[k] as number, codes, p, q) as string;
           sink.push(d.charCodeAt(0), src.starts[p] as number, src.ends[q - 1] as number);
         }
         obf.push({ kind: 'spelled_digits', start: src.starts[s] as number, end: src.ends[(te[j] as number) - 1] as number });
-        pos = te[j] as number;
-        segs[g + 1] = pos;
-        segs[g + 3] = sink.length;
-        g += 4;
+        addSegment(sink, g, s, te[j] as number, replStart, j - t + 1);
+        g += SEG;
         t = j;
         continue;
       }
     }
     // Monster tokens (no spaces for kilobytes) are not words anyone reads: kept as they are.
     if (e - s > MAX_WORD) continue;
-    // Fast path: a plain word (no digit, no letter tripled, not a map key) is copied as is; so is a number
-    // (digits only: nothing to de-leet or collapse).
-    if (tq[t] === 0 && !mayBeWordKey) continue;
-    const outStart = sink.length + (s - pos);
-    if (emitWord(s, e, src, sink, obf, pos)) {
-      changed = true;
-      pos = e;
-      segs[g] = s;
-      segs[g + 1] = e;
-      segs[g + 2] = outStart;
-      segs[g + 3] = sink.length;
-      g += 4;
+    // A plain word (no digit, no unit tripled, not a map key) stays as is; so does a number (digits only:
+    // nothing to de-leet or collapse).
+    if ((flags & (WORD_MIXED | WORD_MAY_BE_KEY)) === 0) continue;
+    if (emitWord(s, e, th[t] as number, src, sink, obf)) {
+      addSegment(sink, g, s, e, replStart, 1);
+      g += SEG;
     }
   }
-  SEG_COUNT = g >>> 2;
-  if (changed) sink.copyFrom(src, pos, n);
-  return changed;
+  SEG_COUNT = g / SEG;
+  return g > 0;
+}
+
+/**
+ * Records segment `g`: source words [s, e) (`words` of them) replaced by the sink's units from replStart on,
+ * whose tokens it appends to RTS/RTE/RTH.
+ */
+function addSegment(sink: Sink, g: number, s: number, e: number, replStart: number, words: number): void {
+  const codes = sink.codes;
+  const replEnd = sink.length;
+  if (RTS.length < RT_COUNT + replEnd - replStart) {
+    const size = 2 * (RT_COUNT + replEnd - replStart);
+    const rts = new Int32Array(size);
+    const rte = new Int32Array(size);
+    const rth = new Int32Array(size);
+    rts.set(RTS.subarray(0, RT_COUNT));
+    rte.set(RTE.subarray(0, RT_COUNT));
+    rth.set(RTH.subarray(0, RT_COUNT));
+    RTS = rts;
+    RTE = rte;
+    RTH = rth;
+  }
+  const segs = SEGS;
+  segs[g] = s;
+  segs[g + 1] = e;
+  segs[g + 2] = replStart;
+  segs[g + 3] = replEnd;
+  segs[g + 4] = RT_COUNT;
+  let r = RT_COUNT;
+  for (let i = replStart; i < replEnd; ) {
+    let c = codes[i] as number;
+    if (WORD[c] === 1) {
+      RTS[r] = i;
+      let h = HASH_OFFSET;
+      do {
+        h = Math.imul(h ^ c, HASH_PRIME);
+        i++;
+      } while (i < replEnd && WORD[(c = codes[i] as number)] === 1);
+      RTH[r] = h;
+      RTE[r++] = i;
+    } else i++;
+  }
+  segs[g + 5] = r;
+  RT_COUNT = r;
+  REPLACED_WORDS += words;
 }
 
 function hasLetterAndDigit(codes: Uint16Array, p: number, q: number): boolean {
@@ -618,54 +697,55 @@ function hasLetterAndDigit(codes: Uint16Array, p: number, q: number): boolean {
   return false;
 }
 
-function leadingLetters(word: string, upto: number): string {
-  let k = upto;
-  while (k > 0 && isLetter(word.charCodeAt(k - 1))) k--;
-  return word.slice(k, upto);
-}
+// The currency prefixes and units as word maps, so deleet looks up the letters around a digit without a string.
+const CURRENCY_PREFIX_WORDS = new WordMap(new Map([...CURRENCY_PREFIXES].map((k): [string, string] => [k, k])));
+const UNIT_WORDS = new WordMap(new Map([...UNITS].map((k): [string, string] => [k, k])));
 
-function trailingLetters(word: string, from: number): string {
-  let k = from;
-  while (k < word.length && isLetter(word.charCodeAt(k))) k++;
-  return word.slice(from, k);
-}
-
-/** De-leets one word: a lone digit between letters (g4ji, l0ker) or at a word edge next to 3+ letters. */
-function deleet(word: string): number[] | null {
-  if (PROTECTED.test(word)) return null;
+/**
+ * De-leets the word in units [s, e) of `src`: a lone digit between letters (g4ji, l0ker) or at a word edge next to 3+
+ * letters. Only a word that would change becomes a string, for the protected-token test.
+ */
+function deleet(src: Sink, s: number, e: number): number[] | null {
+  const units = src.codes;
+  // The first digit to replace, if any; words that stay as they are (most) never become strings or arrays.
+  let k = s;
+  while (k < e && leetAt(units, s, e, k) === 0) k++;
+  if (k === e || PROTECTED.test(src.toString(s, e))) return null;
   const out: number[] = [];
-  let changed = false;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    const sub = LEET.get(c);
-    if (sub !== undefined && isDigit(c)) {
-      const prev = k > 0 ? word.charCodeAt(k - 1) : 0;
-      const next = k + 1 < word.length ? word.charCodeAt(k + 1) : 0;
-      if (!isDigit(prev) && !isDigit(next)) {
-        const before = leadingLetters(word, k);
-        const after = trailingLetters(word, k + 1);
-        const between = before.length > 0 && after.length > 0 && !CURRENCY_PREFIXES.has(before) && !UNITS.has(after);
-        const edge = LEET_EDGE.has(c) &&
-          ((before.length === 0 && after.length >= 3 && !UNITS.has(after) && k === 0) ||
-            (after.length === 0 && before.length >= 3 && k === word.length - 1 && !CURRENCY_PREFIXES.has(before)));
-        if (between || edge) {
-          out.push(sub);
-          changed = true;
-          continue;
-        }
-      }
-    }
-    out.push(c);
+  for (let j = s; j < e; j++) {
+    const sub = j < k ? 0 : leetAt(units, s, e, j);
+    out.push(sub === 0 ? (units[j] as number) : sub);
   }
-  return changed ? out : null;
+  return out;
 }
 
-/** Writes a rewritten word (after the pending unchanged units from `pending`); false, writing nothing, if it stays as is. */
-function emitWord(s: number, e: number, src: Sink, sink: Sink, obf: Obfuscation[], pending: number): boolean {
+/** The letter that the unit at k of the word [s, e) stands for, if it is a leet digit; else 0. */
+function leetAt(units: Uint16Array, s: number, e: number, k: number): number {
+  const c = units[k] as number;
+  if (!isDigit(c)) return 0;
+  const sub = LEET.get(c);
+  if (sub === undefined) return 0;
+  if ((k > s && isDigit(units[k - 1] as number)) || (k + 1 < e && isDigit(units[k + 1] as number))) return 0;
+  // The letters before the digit are [b, k), those after it [k + 1, a).
+  let b = k;
+  while (b > s && isLetter(units[b - 1] as number)) b--;
+  let a = k + 1;
+  while (a < e && isLetter(units[a] as number)) a++;
+  const before = k - b;
+  const after = a - k - 1;
+  const between = before > 0 && after > 0 && CURRENCY_PREFIX_WORDS.get(units, b, k) === undefined && UNIT_WORDS.get(units, k + 1, a) === undefined;
+  const edge = LEET_EDGE.has(c) &&
+    ((before === 0 && after >= 3 && UNIT_WORDS.get(units, k + 1, a) === undefined && k === s) ||
+      (after === 0 && before >= 3 && k === e - 1 && CURRENCY_PREFIX_WORDS.get(units, b, k) === undefined));
+  return between || edge ? sub : 0;
+}
+
+/** Writes the rewrite of the word [s, e), hash `h`; false, writing nothing, if it stays as is. */
+function emitWord(s: number, e: number, h: number, src: Sink, sink: Sink, obf: Obfuscation[]): boolean {
   const L = e - s;
   const units = src.codes;
   // Only a word with both letters and digits can be de-leeted: the others never become a string.
-  let codes: number[] | null = hasLetterAndDigit(units, s, e) ? deleet(wordAt(units, s, e)) : null;
+  let codes: number[] | null = hasLetterAndDigit(units, s, e) ? deleet(src, s, e) : null;
   if (codes !== null) obf.push({ kind: 'leet', start: src.starts[s] as number, end: src.ends[s + L - 1] as number });
   // Map each output char to its source char index within the word.
   let idx: number[] | null = null;
@@ -709,9 +789,8 @@ function emitWord(s: number, e: number, src: Sink, sink: Sink, obf: Obfuscation[
       codes = out;
     }
   }
-  const expansion = codes === null ? ABBREVIATION_WORDS.get(units, s, e) : ABBREVIATION_WORDS.get(codes, 0, codes.length);
+  const expansion = codes === null ? ABBREVIATION_WORDS.getHashed(h, units, s, e) : ABBREVIATION_WORDS.get(codes, 0, codes.length);
   if (expansion === undefined && codes === null) return false;
-  sink.copyFrom(src, pending, s);
   if (expansion !== undefined) {
     const start = src.starts[s] as number;
     const end = src.ends[s + L - 1] as number;
@@ -727,82 +806,124 @@ function emitWord(s: number, e: number, src: Sink, sink: Sink, obf: Obfuscation[
   return true;
 }
 
-let TOK_S = new Int32Array(512);
-let TOK_E = new Int32Array(512);
-let TOK_H = new Int32Array(512);
+/** Copies units [from, to) of `src` to `dst` at `at`; returns the position after them. */
+function copyUnits(src: Uint16Array, from: number, to: number, dst: Uint16Array, at: number): number {
+  // Long runs by native copy; below this, making the subarray view costs more than the loop.
+  if (to - from >= 64) dst.set(src.subarray(from, to), at);
+  else for (let k = from, v = at; k < to; k++, v++) dst[v] = src[k] as number;
+  return at + to - from;
+}
+
+/** The same for original ranges. */
+function copyRanges(src: Int32Array, from: number, to: number, dst: Int32Array, at: number): number {
+  if (to - from >= 64) dst.set(src.subarray(from, to), at);
+  else for (let k = from, v = at; k < to; k++, v++) dst[v] = src[k] as number;
+  return at + to - from;
+}
+
+/** The length of the output: the folded text with stage 2's replacements. */
+function outputLength(folded: Sink): number {
+  const segs = SEGS;
+  const segEnd = SEG_COUNT * SEG;
+  let len = folded.length;
+  for (let g = 0; g < segEnd; g += SEG) len += (segs[g + 3] as number) - (segs[g + 2] as number) - ((segs[g + 1] as number) - (segs[g] as number));
+  return len;
+}
+
+/** Writes the output's units (the folded text, stage 2's replacements in place of their stretches) into `text`. */
+function writeText(folded: Sink, rewrites: Sink, text: Sink, len: number): void {
+  text.reset(len);
+  const out = text.codes;
+  const segs = SEGS;
+  const segEnd = SEG_COUNT * SEG;
+  let w = 0;
+  let p = 0;
+  for (let g = 0; g < segEnd; g += SEG) {
+    w = copyUnits(folded.codes, p, segs[g] as number, out, w);
+    w = copyUnits(rewrites.codes, segs[g + 2] as number, segs[g + 3] as number, out, w);
+    p = segs[g + 1] as number;
+  }
+  copyUnits(folded.codes, p, folded.length, out, w);
+  text.length = len;
+}
+
+/** Writes the output's original starts to all[0, len) and ends to all[len, 2 * len), the same way. */
+function writeRanges(folded: Sink, rewrites: Sink, all: Int32Array, len: number): void {
+  const segs = SEGS;
+  const segEnd = SEG_COUNT * SEG;
+  let w = 0;
+  let p = 0;
+  for (let g = 0; g < segEnd; g += SEG) {
+    const s = segs[g] as number;
+    const rs = segs[g + 2] as number;
+    const re = segs[g + 3] as number;
+    copyRanges(folded.starts, p, s, all, w);
+    w = copyRanges(folded.ends, p, s, all, len + w) - len;
+    copyRanges(rewrites.starts, rs, re, all, w);
+    w = copyRanges(rewrites.ends, rs, re, all, len + w) - len;
+    p = segs[g + 1] as number;
+  }
+  copyRanges(folded.starts, p, folded.length, all, w);
+  copyRanges(folded.ends, p, folded.length, all, len + w);
+}
 
 /**
- * Word tokens (maximal runs of WORD units) of stage 2's output into TOK_S/E/H, returning their count. Outside the
- * rewritten stretches the output is the folded text shifted, so its tokens are stage 2's words shifted: each
- * stretch starts and ends on a word boundary, next to a non-word unit or the text's edge, and only the units a
- * rewrite wrote are read again.
+ * Writes the output's T word tokens (maximal runs of WORD units) to all[at, at + 3T): starts, ends, hashes.
+ * Outside the rewritten stretches the output is the folded text shifted, so its tokens are stage 2's words
+ * shifted: each stretch starts and ends on a word boundary, next to a non-word unit or the text's edge. Inside
+ * them they are the replacements' tokens (RTS/RTE/RTH).
  */
-function outputTokens(sink: Sink): number {
-  const codes = sink.codes;
-  const n = sink.length;
-  if (TOK_S.length < n) {
-    TOK_S = new Int32Array(n);
-    TOK_E = new Int32Array(n);
-    TOK_H = new Int32Array(n);
-  }
-  const ots = TOK_S;
-  const ote = TOK_E;
-  const oth = TOK_H;
+function writeTokens(all: Int32Array, at: number, T: number): void {
   const ts = TS;
   const te = TE;
   const th = TH;
   const words = WORDS;
   const segs = SEGS;
-  const segEnd = SEG_COUNT * 4;
-  let T = 0;
+  const segEnd = SEG_COUNT * SEG;
+  const ends = at + T;
+  const hashes = at + 2 * T;
+  let k = 0;
   let w = 0;
   // Output position minus source position of the units copied unchanged since the last stretch.
   let shift = 0;
-  for (let g = 0; g < segEnd; g += 4) {
+  for (let g = 0; g < segEnd; g += SEG) {
     const srcStart = segs[g] as number;
-    for (; w < words && (ts[w] as number) < srcStart; w++, T++) {
-      ots[T] = (ts[w] as number) + shift;
-      ote[T] = (te[w] as number) + shift;
-      oth[T] = th[w] as number;
+    for (; w < words && (ts[w] as number) < srcStart; w++, k++) {
+      all[at + k] = (ts[w] as number) + shift;
+      all[ends + k] = (te[w] as number) + shift;
+      all[hashes + k] = th[w] as number;
     }
     const srcEnd = segs[g + 1] as number;
     while (w < words && (ts[w] as number) < srcEnd) w++;
-    const outEnd = segs[g + 3] as number;
-    for (let i = segs[g + 2] as number; i < outEnd; ) {
-      let c = codes[i] as number;
-      if (WORD[c] === 1) {
-        ots[T] = i;
-        let h = HASH_OFFSET;
-        do {
-          h = Math.imul(h ^ c, HASH_PRIME);
-          i++;
-        } while (i < outEnd && WORD[(c = codes[i] as number)] === 1);
-        oth[T] = h;
-        ote[T++] = i;
-      } else i++;
+    const rs = segs[g + 2] as number;
+    // Replacement units' position in the output minus in stage 2's sink.
+    const moved = srcStart + shift - rs;
+    for (let r = segs[g + 4] as number, rEnd = segs[g + 5] as number; r < rEnd; r++, k++) {
+      all[at + k] = (RTS[r] as number) + moved;
+      all[ends + k] = (RTE[r] as number) + moved;
+      all[hashes + k] = RTH[r] as number;
     }
-    shift = outEnd - srcEnd;
+    shift += (segs[g + 3] as number) - rs - (srcEnd - srcStart);
   }
-  for (; w < words; w++, T++) {
-    ots[T] = (ts[w] as number) + shift;
-    ote[T] = (te[w] as number) + shift;
-    oth[T] = th[w] as number;
+  for (; w < words; w++, k++) {
+    all[at + k] = (ts[w] as number) + shift;
+    all[ends + k] = (te[w] as number) + shift;
+    all[hashes + k] = th[w] as number;
   }
-  return T;
 }
 
 // Posts' offset and token arrays are cut from a shared slab (see int32-slab.ts).
 const SLAB = new Int32Slab();
 
 /**
- * Stage 1 (code points folded into `folded`) then stage 2 (words rewritten into `out`); returns whether stage 2
- * changed anything, i.e. whether the result is `out` rather than `folded`.
+ * Stage 1 (code points folded into `folded`, words found) then stage 2 (replacements written into `rewrites`);
+ * returns whether stage 2 changed anything.
  */
-function runStages(text: string, folded: Sink, out: Sink, obfuscations: Obfuscation[], scripts: ScriptCounts): boolean {
+function runStages(text: string, folded: Sink, rewrites: Sink, obfuscations: Obfuscation[], scripts: ScriptCounts): boolean {
   folded.reset(text.length + 16);
   foldCodePoints(text, folded, obfuscations, scripts);
-  out.reset(folded.length + 16);
-  return rewriteWords(folded, out, obfuscations);
+  rewrites.reset(64);
+  return rewriteWords(folded, rewrites, obfuscations);
 }
 
 /** Full normalization with token boundaries, obfuscation events and script counts. */
@@ -810,27 +931,37 @@ export function normalizeDetailed(text: string): Normalized {
   const obfuscations: Obfuscation[] = [];
   const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
   const folded = FOLDED;
-  const out = OUT;
-  const changed = runStages(text, folded, out, obfuscations, scripts);
+  const changed = runStages(text, folded, REWRITES, obfuscations, scripts);
   if (obfuscations.length > MAX_OBFUSCATIONS) obfuscations.length = MAX_OBFUSCATIONS;
-  const result = changed ? out : folded;
-  const normalized = result.toString();
-  const len = result.length;
-  // Unchanged text has the tokens stage 2 already found (most real posts: nothing to rewrite).
-  const T = changed ? outputTokens(result) : WORDS;
-  const tokS = changed ? TOK_S : TS;
-  const tokE = changed ? TOK_E : TE;
-  const tokH = changed ? TOK_H : TH;
+  let normalized: string;
+  let len: number;
+  let T: number;
+  let all: Int32Array;
   // The five arrays are views of one range of a shared slab: a typed array of this size is otherwise a separate,
   // zero-filled off-heap allocation per post (and garbage-collector work later), which cost more than filling it.
   // Callers see ordinary Int32Arrays of the right lengths; every element is written below.
-  const all = SLAB.range(2 * len + 3 * T);
-  all.set(result.starts.subarray(0, len), 0);
-  all.set(result.ends.subarray(0, len), len);
+  if (changed) {
+    // Written once, straight from the folded text and the replacements.
+    len = outputLength(folded);
+    T = WORDS - REPLACED_WORDS + RT_COUNT;
+    writeText(folded, REWRITES, TEXT, len);
+    normalized = TEXT.toString(0, len);
+    all = SLAB.range(2 * len + 3 * T);
+    writeRanges(folded, REWRITES, all, len);
+    writeTokens(all, 2 * len, T);
+  } else {
+    // Unchanged text has the tokens stage 1 found (most real posts: nothing to rewrite).
+    len = folded.length;
+    T = WORDS;
+    normalized = folded.toString(0, len);
+    all = SLAB.range(2 * len + 3 * T);
+    all.set(folded.starts.subarray(0, len), 0);
+    all.set(folded.ends.subarray(0, len), len);
+    all.set(TS.subarray(0, T), 2 * len);
+    all.set(TE.subarray(0, T), 2 * len + T);
+    all.set(TH.subarray(0, T), 2 * len + 2 * T);
+  }
   const tok = 2 * len;
-  all.set(tokS.subarray(0, T), tok);
-  all.set(tokE.subarray(0, T), tok + T);
-  all.set(tokH.subarray(0, T), tok + 2 * T);
   return {
     text: normalized,
     offsets: all.subarray(0, len),
@@ -845,13 +976,16 @@ export function normalizeDetailed(text: string): Normalized {
 
 /**
  * Only the normalized text: exactly `normalizeDetailed(text).text`, for callers (the classifier) that need neither
- * offsets, tokens nor script counts, so none of those arrays are copied out.
+ * offsets, tokens nor script counts, so none of those arrays are written.
  */
 export function normalizeForModel(text: string): string {
   // Obfuscation records and script counts are still made by the shared stages, then dropped.
   const obfuscations: Obfuscation[] = [];
   const scripts: ScriptCounts = { thai: 0, khmer: 0, burmese: 0, cjk: 0, hangul: 0, kana: 0, vietnamese: 0, other: 0 };
-  return runStages(text, TEXT_FOLDED, TEXT_OUT, obfuscations, scripts) ? TEXT_OUT.toString() : TEXT_FOLDED.toString();
+  if (!runStages(text, MODEL_FOLDED, MODEL_REWRITES, obfuscations, scripts)) return MODEL_FOLDED.toString();
+  const len = outputLength(MODEL_FOLDED);
+  writeText(MODEL_FOLDED, MODEL_REWRITES, TEXT, len);
+  return TEXT.toString(0, len);
 }
 
 /**
