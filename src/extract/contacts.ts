@@ -197,19 +197,26 @@ function inEmail(spans: ReadonlyArray<[number, number]>, i: number): boolean {
   return false;
 }
 
+/** Whether a contact of this kind and value is listed. A scan of the list (at most MAX_CONTACTS long, a few
+ * in most posts) rather than a set of "kind:value" keys: that set and its keys were built for every post. */
+function isListed(out: readonly Contact[], kind: Contact['kind'], value: string): boolean {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i] as Contact;
+    if (c.value === value && c.kind === kind) return true;
+  }
+  return false;
+}
+
 /** Lists a contact unless one of the same kind and value is listed or the list is full. (Module-level, not a
  * closure in extractContacts: a closure would be created, and under tsx renamed, on every call.) */
-function addContact(out: Contact[], seen: Set<string>, c: Contact): void {
-  const key = `${c.kind}:${c.value}`;
-  if (seen.has(key) || out.length >= MAX_CONTACTS) return;
-  seen.add(key);
+function addContact(out: Contact[], c: Contact): void {
+  if (out.length >= MAX_CONTACTS || isListed(out, c.kind, c.value)) return;
   out.push(c);
 }
 
 export function extractContacts(doc: Doc): Contact[] {
   const text = doc.original;
   const out: Contact[] = [];
-  const seen = new Set<string>();
   const emailSpans: Array<[number, number]> = [];
   const hasAt = text.includes('@');
   // Every e-mail has an at-sign with at most 64 characters before it: the pattern starts looking there.
@@ -218,7 +225,7 @@ export function extractContacts(doc: Doc): Contact[] {
     const m = EMAIL_RE.exec(text);
     if (m === null) break;
     emailSpans.push([m.index, m.index + m[0].length]);
-    addContact(out, seen, { kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
+    addContact(out, { kind: 'email', value: m[0].toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
     at = text.indexOf('@', EMAIL_RE.lastIndex);
   }
   EMAIL_RE.lastIndex = 0;
@@ -233,28 +240,29 @@ export function extractContacts(doc: Doc): Contact[] {
     const hostStart = startsWithWww(raw, sl) ? sl + 4 : sl;
     const hostEndAt = hostEnd(raw, hostStart);
     const host = raw.slice(hostStart, hostEndAt).toLowerCase();
-    const path = raw.slice(hostStart + host.length);
     if (host === 'wa.me' || host === 'api.whatsapp.com' || host === 'whatsapp.com') {
+      const path = raw.slice(hostStart + host.length);
       const num = /^\/(\+?\d{8,15})/.exec(path)?.[1] ?? /[?&]phone=(\+?\d{8,15})/.exec(path)?.[1];
       const e164 = num === undefined ? null : toE164(num.startsWith('+') ? num : `+${num}`);
       if (e164 !== null) {
-        addContact(out, seen, { kind: 'whatsapp', value: e164, span });
+        addContact(out, { kind: 'whatsapp', value: e164, span });
         continue;
       }
     }
     if (host === 't.me' || host === 'telegram.me' || host === 'telegram.dog') {
+      const path = raw.slice(hostStart + host.length);
       const handle = /^\/(?:s\/)?(\+?[a-z0-9_]{3,64})/i.exec(path)?.[1];
       if (handle !== undefined) {
-        addContact(out, seen, { kind: 'telegram', value: handle.toLowerCase(), span });
+        addContact(out, { kind: 'telegram', value: handle.toLowerCase(), span });
         continue;
       }
     }
     if (host === 'line.me') {
-      addContact(out, seen, { kind: 'line', value: canonicalFromParts(raw, sl, hostStart, hostEndAt, host), span });
+      addContact(out, { kind: 'line', value: canonicalFromParts(raw, sl, hostStart, hostEndAt, host), span });
       continue;
     }
     const value = canonicalFromParts(raw, sl, hostStart, hostEndAt, host);
-    addContact(out, seen, isShortener(host) ? { kind: 'url', value, span, shortener: true } : { kind: 'url', value, span });
+    addContact(out, isShortener(host) ? { kind: 'url', value, span, shortener: true } : { kind: 'url', value, span });
   }
   // A handle starts at an at-sign: the pattern is only tried there.
   if (hasAt) for (let at = text.indexOf('@'); at !== -1 && out.length < MAX_CONTACTS; ) {
@@ -263,7 +271,7 @@ export function extractContacts(doc: Doc): Contact[] {
     if (m === null) break;
     const handle = (m[1] as string).toLowerCase();
     const before = text.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
-    addContact(out, seen, { kind: TELEGRAM_HINT.test(before) ? 'telegram' : 'handle', value: handle, span: { start: m.index, end: m.index + m[0].length } });
+    addContact(out, { kind: TELEGRAM_HINT.test(before) ? 'telegram' : 'handle', value: handle, span: { start: m.index, end: m.index + m[0].length } });
     at = text.indexOf('@', HANDLE_RE.lastIndex);
   }
   HANDLE_RE.lastIndex = 0;
@@ -272,14 +280,15 @@ export function extractContacts(doc: Doc): Contact[] {
   if (MAY_NAME_LINE.test(text) && LINE_HINT.test(text)) {
     LINE_RE.lastIndex = 0;
     for (let m = LINE_RE.exec(text); m !== null && out.length < MAX_CONTACTS; m = LINE_RE.exec(text)) {
-      addContact(out, seen, { kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
+      addContact(out, { kind: 'line', value: (m[1] as string).toLowerCase(), span: { start: m.index, end: m.index + m[0].length } });
     }
   }
   const norm = doc.norm.text;
   // Phones and account numbers both need seven or more digits in a row (spaces and dashes allowed).
   const firstRun = norm.search(DIGIT_RUN);
   if (firstRun === -1) return out;
-  const bankDigits = new Set<string>();
+  // Built only when an account is found: most posts have none.
+  let bankDigits: Set<string> | null = null;
   // Neither pattern can match far before the first such run: a bank account's number starts BANK_REACH
   // characters after its keyword at most, a phone number one character (a "+") before its first digit.
   BANK_RE.lastIndex = Math.max(0, firstRun - BANK_REACH);
@@ -287,8 +296,8 @@ export function extractContacts(doc: Doc): Contact[] {
     const num = (m[1] as string).replace(/\D/g, '');
     if (num.length < 7 || num.length > 20) continue;
     const bank = BANK_NAME_RE.exec(m[0])?.[1];
-    bankDigits.add(num);
-    addContact(out, seen, { kind: 'bank_account', value: bank === undefined ? num : `${bank}:${num}`, span: normSpan(doc, m.index, m.index + m[0].length) });
+    (bankDigits ??= new Set<string>()).add(num);
+    addContact(out, { kind: 'bank_account', value: bank === undefined ? num : `${bank}:${num}`, span: normSpan(doc, m.index, m.index + m[0].length) });
   }
   PHONE_RE.lastIndex = Math.max(0, firstRun - 1);
   for (let m = PHONE_RE.exec(norm); m !== null && out.length < MAX_CONTACTS; m = PHONE_RE.exec(norm)) {
@@ -296,15 +305,14 @@ export function extractContacts(doc: Doc): Contact[] {
     if (afterCurrency(norm, m.index)) continue;
     // Stripped once: a "+" can only lead the match, so the digits alone are the rest.
     const digitsPlus = raw.replace(/[^\d+]/g, '');
-    const digits = digitsPlus.charCodeAt(0) === 43 ? digitsPlus.slice(1) : digitsPlus;
-    if (bankDigits.has(digits)) continue;
+    if (bankDigits !== null && bankDigits.has(digitsPlus.charCodeAt(0) === 43 ? digitsPlus.slice(1) : digitsPlus)) continue;
     const e164 = digitsToE164(digitsPlus);
     if (e164 === null) continue;
     const span = normSpan(doc, m.index, m.index + raw.length);
     // A number already given as a wa.me link is the same contact.
-    if (seen.has(`whatsapp:${e164}`)) continue;
+    if (isListed(out, 'whatsapp', e164)) continue;
     const ctx = norm.slice(Math.max(0, m.index - 25), m.index);
-    addContact(out, seen, { kind: WHATSAPP_CUE.test(ctx) ? 'whatsapp' : 'phone', value: e164, span });
+    addContact(out, { kind: WHATSAPP_CUE.test(ctx) ? 'whatsapp' : 'phone', value: e164, span });
   }
   return out;
 }
