@@ -564,6 +564,14 @@ const WORD_MAY_BE_KEY = 2;
 /** One unit long: may start spaced-out letters or digits. */
 const WORD_SINGLE = 4;
 
+// foldAscii spells these constants as literals (optimized code re-loads a module constant on every use): a change
+// here without the same change there fails at load, not silently.
+if (
+  ASCII_WORD !== 0x100 || UNIT_DIGIT !== 0x200 || UNIT_OTHER !== 0x400 || UNIT_TRIPLE !== 0x800 || KEY_MASK !== 0x3fff ||
+  HASH_OFFSET !== (0x811c9dc5 | 0) || HASH_PRIME !== 0x01000193 || WORD_MIXED !== 1 || WORD_MAY_BE_KEY !== 2 || WORD_SINGLE !== 4
+)
+  throw new Error('normalize: foldAscii literals are out of step with the constants they stand for');
+
 /** A word's WORD_* bits from its length, hash and UNIT_* bits. */
 function wordFlags(len: number, h: number, kinds: number): number {
   const mixed = (kinds & (UNIT_DIGIT | UNIT_TRIPLE)) !== 0 && (kinds & UNIT_OTHER) !== 0;

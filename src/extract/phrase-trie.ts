@@ -53,48 +53,10 @@ export class PhraseTrie<P> {
     (this.buckets[node] ??= []).push(bucket);
   }
 
-  /** Every occurrence of every phrase, overlapping ones included, in token order. */
-  findAll(ids: Int32Array, out: Array<PhraseHit<P>> = [], limit = Infinity): Array<PhraseHit<P>> {
-    this.forEachHit(ids, limit - out.length, (payload, t0, t1) => out.push({ payload, t0, t1 }));
-    return out;
-  }
-
   /**
-   * Calls `visit` for every occurrence of every phrase, overlapping ones included, in token order (what findAll
-   * lists, without the list). Stops starting new matches once `limit` hits were reported.
-   */
-  forEachHit(ids: Int32Array, limit: number, visit: (payload: P, t0: number, t1: number) => void): void {
-    const table = this.scanTable();
-    const n = ids.length;
-    const root = this.rootChild;
-    // Locals: a property read on every step of the scan is not always hoisted out of the loop.
-    const payloads = this.payloads;
-    const hasChildren = table.hasChildren;
-    let count = 0;
-    for (let i = 0; i < n && count < limit; i++) {
-      const first = ids[i] as number;
-      if (first < 0 || first >= root.length) continue;
-      let node = root[first] as number;
-      let j = i + 1;
-      while (node !== 0) {
-        const here = payloads[node];
-        if (here !== null && here !== undefined)
-          for (let k = 0; k < here.length; k++) {
-            visit(here[k] as P, i, j);
-            count++;
-          }
-        if (hasChildren[node] === 0 || j >= n) break;
-        const id = ids[j] as number;
-        if (id < 0) break;
-        node = table.get(node, id);
-        j++;
-      }
-    }
-  }
-
-  /**
-   * What forEachHit reports, pushed as hit objects onto `out[bucket]` by each payload's bucket. No callback per
-   * hit: the walk and the pushes stay in one loop over flat arrays.
+   * Every occurrence of every phrase, overlapping ones included, in token order, pushed as hit objects onto
+   * `out[bucket]` by each payload's bucket; stops starting new matches once `limit` hits were collected. No
+   * callback per hit: the walk and the pushes stay in one loop over flat arrays.
    */
   collect(ids: Int32Array, limit: number, out: ReadonlyArray<Array<PhraseHit<P>>>): void {
     const table = this.scanTable();
