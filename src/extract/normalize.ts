@@ -578,19 +578,20 @@ function wordFlags(len: number, h: number, kinds: number): number {
   return (mixed ? WORD_MIXED : 0) | (KEY_FILTER[h & KEY_MASK] as number) * WORD_MAY_BE_KEY | (len === 1 ? WORD_SINGLE : 0);
 }
 
+/** A new array of `size` units holding the first `kept` of `a` (the word and token arrays grow this way). */
+function grownInt32(a: Int32Array, size: number, kept: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, kept));
+  return b;
+}
+
 /** Grows the word arrays to at least `size` words, keeping the first `kept` (stage 1: SEGS holds nothing yet). */
 function growWords(size: number, kept: number): void {
-  const ts = new Int32Array(size * 2);
-  const te = new Int32Array(size * 2);
-  const th = new Int32Array(size * 2);
+  TS = grownInt32(TS, size * 2, kept);
+  TE = grownInt32(TE, size * 2, kept);
+  TH = grownInt32(TH, size * 2, kept);
   const tq = new Uint8Array(size * 2);
-  ts.set(TS.subarray(0, kept));
-  te.set(TE.subarray(0, kept));
-  th.set(TH.subarray(0, kept));
   tq.set(TQ.subarray(0, kept));
-  TS = ts;
-  TE = te;
-  TH = th;
   TQ = tq;
   SEGS = new Int32Array(size * 2 * SEG);
 }
@@ -696,15 +697,9 @@ function addSegment(sink: Sink, g: number, s: number, e: number, replStart: numb
   const replEnd = sink.length;
   if (RTS.length < RT_COUNT + replEnd - replStart) {
     const size = 2 * (RT_COUNT + replEnd - replStart);
-    const rts = new Int32Array(size);
-    const rte = new Int32Array(size);
-    const rth = new Int32Array(size);
-    rts.set(RTS.subarray(0, RT_COUNT));
-    rte.set(RTE.subarray(0, RT_COUNT));
-    rth.set(RTH.subarray(0, RT_COUNT));
-    RTS = rts;
-    RTE = rte;
-    RTH = rth;
+    RTS = grownInt32(RTS, size, RT_COUNT);
+    RTE = grownInt32(RTE, size, RT_COUNT);
+    RTH = grownInt32(RTH, size, RT_COUNT);
   }
   const segs = SEGS;
   segs[g] = s;
