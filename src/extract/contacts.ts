@@ -3,6 +3,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import table from './data/contacts.json' with { type: 'json' };
 import type { Contact } from '../contracts/features.js';
+import { isJsWhiteSpace } from './char-classes.js';
 import { normSpan, type Doc } from './document.js';
 
 const SHORTENERS = new Set(table.shorteners);
@@ -179,17 +180,10 @@ const WHATSAPP_CUE = /\bwa\b|whatsapp/;
 function afterCurrency(text: string, at: number): boolean {
   const lo = Math.max(0, at - 4);
   let k = at;
-  if (k > lo && isWhiteSpace(text.charCodeAt(k - 1))) k--;
+  if (k > lo && isJsWhiteSpace(text.charCodeAt(k - 1))) k--;
   if (k > lo && text.charCodeAt(k - 1) === 36) return true;
   if (k > lo && text.charCodeAt(k - 1) === 46) k--;
   return k - 2 >= lo && text.charCodeAt(k - 2) === 114 && text.charCodeAt(k - 1) === 112;
-}
-
-/** The characters /\s/ matches. */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function inEmail(spans: ReadonlyArray<[number, number]>, i: number): boolean {

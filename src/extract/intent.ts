@@ -114,7 +114,7 @@ export function decideIntent(s: IntentScores): Features['intent'] {
   let second = -Infinity;
   for (let k = 0; k < LABELS.length; k++) {
     const label = LABELS[k] as keyof IntentScores;
-    const v = scoreOf(s, k);
+    const v = scoreOf(s, label);
     if (v > topScore) {
       second = topScore;
       top = label;
@@ -128,9 +128,9 @@ export function decideIntent(s: IntentScores): Features['intent'] {
   return { label: top, confidence: round(Math.min(1, Math.max(0.34, confidence))) };
 }
 
-/** s[LABELS[k]] by fixed property names (a keyed access by a string variable takes V8's slow generic path). */
-function scoreOf(s: IntentScores, k: number): number {
-  return k === 0 ? s.warning : k === 1 ? s.news : k === 2 ? s.recruiting : s.other;
+/** s[label] by fixed property names (a keyed access by a string variable takes V8's slow generic path). */
+function scoreOf(s: IntentScores, label: keyof IntentScores): number {
+  return label === 'warning' ? s.warning : label === 'news' ? s.news : label === 'recruiting' ? s.recruiting : s.other;
 }
 
 function round(x: number): number {

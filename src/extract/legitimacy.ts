@@ -1,6 +1,7 @@
 // Legitimacy markers: they lower risk only when checkable (a licence or announcement number, an official
 // domain or hotline). A company name or a claim of being "resmi" does not count.
 import type { Features } from '../contracts/features.js';
+import { isJsWhiteSpace } from './char-classes.js';
 import { normSpan, tokenSpan, tokenText, type Doc } from './document.js';
 import { isNegated, LEGIT_CODES, type LexiconHits } from './lexicon.js';
 
@@ -21,10 +22,6 @@ const NEEDS_NUMBER_AT = LEGIT_CODES.map((code) => NEEDS_NUMBER.has(code));
 const isLabelChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 
 const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-// What `\s` matches (without the u flag): ASCII whitespace, NBSP, the Unicode space separators, LS, PS and BOM.
-const isRegExpSpace = (c: number): boolean =>
-  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 ||
-  c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /**
  * Whether /\bpeng\.?\s?\d/ matches, checked by hand where a substring search finds "peng": a regex call per
@@ -35,7 +32,7 @@ function hasPengNumber(text: string): boolean {
     if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue; // \b before "peng"
     let p = at + 4;
     if (text.charCodeAt(p) === 46) p++; // \.?
-    if (isRegExpSpace(text.charCodeAt(p))) p++; // \s?
+    if (isJsWhiteSpace(text.charCodeAt(p))) p++; // \s?
     const c = text.charCodeAt(p); // \d (NaN past the end)
     if (c >= 48 && c <= 57) return true;
   }

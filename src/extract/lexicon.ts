@@ -28,7 +28,7 @@ export type Payload =
   | { kind: 'qual'; index: number }
   | { kind: 'flag'; index: number }
   | { kind: 'legit'; index: number }
-  | { kind: 'concept'; name: string; /** Position in CONCEPT_NAMES. */ index: number }
+  | { kind: 'concept'; /** Position in CONCEPT_NAMES. */ index: number }
   | { kind: 'intent'; label: IntentLabel; weight: number }
   | { kind: 'negator' };
 
@@ -95,7 +95,7 @@ lexicon.qualifications.forEach((q, i) => q.terms.forEach((t) => addTerm(t, { kin
 lexicon.flags.forEach((f, i) => f.terms.forEach((t) => addTerm(t, { kind: 'flag', index: i })));
 lexicon.legitimacy.forEach((l, i) => l.terms.forEach((t) => addTerm(t, { kind: 'legit', index: i })));
 CONCEPT_NAMES.forEach((name, index) => {
-  for (const t of lexicon.concepts[name as keyof typeof lexicon.concepts]) addTerm(t, { kind: 'concept', name, index });
+  for (const t of lexicon.concepts[name as keyof typeof lexicon.concepts]) addTerm(t, { kind: 'concept', index });
 });
 for (const label of ['warning', 'news', 'recruiting', 'other'] as const)
   for (const [t, w] of lexicon.intent[label]) addTerm(String(t), { kind: 'intent', label, weight: Number(w) });

@@ -2,6 +2,7 @@
 // and separates offers from fees asked of the applicant.
 import rates from './data/rates.json' with { type: 'json' };
 import type { PayOffer } from '../contracts/features.js';
+import { isJsWhiteSpace } from './char-classes.js';
 import { normSpan, type Doc } from './document.js';
 
 type Period = PayOffer['period'];
@@ -167,7 +168,7 @@ const PREFIX_LAST = new Set([...'p.r$dmbw฿₱₩y¥€£'].map((c) => c.charCo
  * not, no match begins before the digit (a prefix holds no digit), and the pattern is tried from the digit on. */
 function mayEndPrefix(text: string, digit: number): boolean {
   let k = digit - 1;
-  if (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  if (k >= 0 && isJsWhiteSpace(text.charCodeAt(k))) k--;
   return k >= 0 && PREFIX_LAST.has(text.charCodeAt(k));
 }
 
@@ -181,15 +182,8 @@ function hasForeignHint(text: string): boolean {
 
 /** The match's end without the trailing white space the pattern may take in (what `m[0].trimEnd()` keeps). */
 function trimmedEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > start && isJsWhiteSpace(text.charCodeAt(end - 1))) end--;
   return end;
-}
-
-/** The characters String.prototype.trimEnd removes (white space and line terminators). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function extractPay(doc: Doc): PayResult {
