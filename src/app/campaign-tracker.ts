@@ -17,7 +17,11 @@ interface IndexRow extends Record<string, unknown> {
   id: number;
   /** Only when no signature of the current version is stored. */
   text: string | null;
-  signature: Uint8Array | null;
+  /**
+   * The stored signature as hex text: PGlite turns a bytea column back into bytes character by character
+   * in JavaScript (~44 µs per 256-byte signature, the largest part of this read), Buffer's hex decoder is native.
+   */
+  signature: string | null;
   platform: string;
   source: string | null;
   author: string | null;
@@ -57,7 +61,7 @@ export class CampaignTracker {
     for (;;) {
       const rows = await this.store.db.query<IndexRow>(
         `SELECT p.id, CASE WHEN s.version = $3 AND octet_length(s.signature) = $4 THEN NULL ELSE p.text END AS text,
-                CASE WHEN s.version = $3 AND octet_length(s.signature) = $4 THEN s.signature END AS signature,
+                CASE WHEN s.version = $3 AND octet_length(s.signature) = $4 THEN encode(s.signature, 'hex') END AS signature,
                 p.platform, p.source, p.author->>'name' AS author, p.posted_at,
                 GREATEST((p.reach->>'views')::int, (p.reach->>'groupMembers')::int, 0) AS reach,
                 f.data->'contacts' AS contacts
@@ -214,10 +218,10 @@ export class CampaignTracker {
 }
 
 /** A stored signature, or undefined when absent or unreadable (then it is recomputed from the text). */
-function storedSignature(bytes: Uint8Array | null): Uint32Array | undefined {
-  if (!bytes) return undefined;
+function storedSignature(hex: string | null): Uint32Array | undefined {
+  if (!hex) return undefined;
   try {
-    return decodeSignature(bytes);
+    return decodeSignature(Buffer.from(hex, 'hex'));
   } catch (error) {
     if (error instanceof SignatureFormatError) return undefined;
     throw error;
