@@ -144,6 +144,22 @@ describe.each(databases)('store on $name', (database) => {
     expect(routed.features.get(id)).toEqual(features);
   });
 
+  it('stores no derived row for a post that does not exist (no foreign key since migration 007)', async () => {
+    const missing = 2_000_000_000;
+    const features = extractFeatures('Loker admin Kamboja gaji $1500');
+    const signature = { version: 'sig-test', bytes: new Uint8Array(256) };
+    expect(await store.stages.saveFeatures([{ postId: missing, features, signature }], [missing])).toBe(0);
+    expect(await store.features.save([{ postId: missing, features }])).toBe(0);
+    const score = { postId: missing, modelVersion: 'm1', probability: 0.9, threshold: 0.5, verdict: 'suspect' as const, uncertain: false, reasons: [] };
+    expect(await store.stages.saveScores([score], [missing])).toEqual([]);
+    expect(await store.scores.save([score])).toEqual([]);
+    await store.scores.saveShadow([{ postId: missing, modelVersion: 'm2', probability: 0.1, verdict: 'clear', disagrees: true }]);
+    for (const table of ['features', 'scores', 'shadow_scores', 'post_signatures']) {
+      const [row] = await store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE post_id = $1`, [missing]);
+      expect(Number(row!.n), table).toBe(0);
+    }
+  });
+
   it('fills the queue filters of new cases as the insert trigger does for rows without them', async () => {
     const text = 'Dicari CS online di Sihanoukville, Kamboja dan Myawaddy. Gaji 20 juta. WA 0812-3333-4444';
     const { inserted } = await store.posts.insert([post(600, { text, platform: 'facebook' })]);

@@ -101,6 +101,7 @@ export class CampaignTracker {
         await this.store.db.query(
           `INSERT INTO post_signatures (post_id, version, signature)
            SELECT id, $3, decode(hex, 'hex') FROM unnest($1::int[], $2::text[]) AS s(id, hex)
+           WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = s.id)
            ON CONFLICT (post_id) DO UPDATE SET version = EXCLUDED.version, signature = EXCLUDED.signature`,
           [fresh.ids, fresh.hex, SIGNATURE_VERSION],
         );

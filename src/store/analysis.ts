@@ -13,6 +13,8 @@ export class FeatureRepository {
     const inserted = await this.db.query(
       `INSERT INTO features (post_id, version, data)
        SELECT (r->>0)::int, r->1->>'version', r->1 FROM jsonb_array_elements($1::text::jsonb) r
+       -- No foreign key (migration 007): rows only for posts that exist.
+       WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = (r->>0)::int)
        ON CONFLICT (post_id) DO NOTHING RETURNING post_id`,
       [JSON.stringify(rows.map((r) => [r.postId, compactFeatures(r.features)]))],
     );
@@ -34,7 +36,8 @@ export class ScoreRepository {
     if (scores.length === 0) return [];
     const rows = await this.db.query<{ post_id: number }>(
       `INSERT INTO scores (post_id, model_version, probability, threshold, verdict, uncertain, reasons)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::bool[], $7::jsonb[])
+       SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::bool[], $7::jsonb[]) AS t(post_id)
+       WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = t.post_id)
        ON CONFLICT (post_id) DO NOTHING RETURNING post_id`,
       [
         scores.map((s) => s.postId),
@@ -72,7 +75,8 @@ export class ScoreRepository {
     if (rows.length === 0) return;
     await this.db.query(
       `INSERT INTO shadow_scores (post_id, model_version, probability, verdict, disagrees)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::text[], $5::bool[])
+       SELECT * FROM unnest($1::int[], $2::text[], $3::float8[], $4::text[], $5::bool[]) AS t(post_id)
+       WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = t.post_id)
        ON CONFLICT (post_id, model_version) DO NOTHING`,
       [rows.map((r) => r.postId), rows.map((r) => r.modelVersion), rows.map((r) => r.probability), rows.map((r) => r.verdict), rows.map((r) => r.disagrees)],
     );

@@ -267,21 +267,39 @@ export class ReviewReadRepository {
     return rows.map((r) => ({ modelVersion: String(r.model_version), scored: Number(r.scored), disagreements: Number(r.disagreements) }));
   }
 
-  /** Deletes posts collected before `before` that never became a case (features, scores and evidence links cascade). */
+  /**
+   * Deletes posts collected before `before` that never became a case, with the rows derived from them:
+   * features, scores, shadow scores and signatures (no foreign key since migration 007, so deleted here),
+   * evidence links (cascade). Ends with a sweep of derived rows whose post is gone: a stage that checked
+   * a post just before this deleted it may have stored one.
+   */
   async purgePostsWithoutCases(before: Date, batch = 10_000): Promise<number> {
     let total = 0;
     for (;;) {
       const rows = await this.db.query(
-        `DELETE FROM posts WHERE id IN (
-           SELECT p.id FROM posts p WHERE p.collected_at < $1 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.post_id = p.id) LIMIT $2
-         ) RETURNING id`,
+        `WITH gone AS (
+           DELETE FROM posts WHERE id IN (
+             SELECT p.id FROM posts p WHERE p.collected_at < $1 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.post_id = p.id) LIMIT $2
+           ) RETURNING id
+         ), f AS (DELETE FROM features WHERE post_id IN (SELECT id FROM gone)),
+         s AS (DELETE FROM scores WHERE post_id IN (SELECT id FROM gone)),
+         sh AS (DELETE FROM shadow_scores WHERE post_id IN (SELECT id FROM gone)),
+         sig AS (DELETE FROM post_signatures WHERE post_id IN (SELECT id FROM gone))
+         SELECT id FROM gone`,
         [before.toISOString(), batch],
       );
       total += rows.length;
-      if (rows.length < batch) return total;
+      if (rows.length < batch) break;
     }
+    for (const table of DERIVED_TABLES) {
+      await this.db.query(`DELETE FROM ${table} d WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = d.post_id)`);
+    }
+    return total;
   }
 }
+
+/** Tables of rows derived from a post without a foreign key to it (migration 007). */
+const DERIVED_TABLES = ['features', 'scores', 'shadow_scores', 'post_signatures'] as const;
 
 function rowToEvidence(e: Record<string, unknown>): EvidenceRow {
   return {

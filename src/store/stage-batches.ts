@@ -88,6 +88,8 @@ export class StageBatchRepository {
     const steps = [
       `saved AS (INSERT INTO features (post_id, version, data)
          SELECT (r->>0)::int, r->1->>'version', r->1 FROM jsonb_array_elements($1::text::jsonb) r
+         -- No foreign key (migration 007): rows only for posts that exist.
+         WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = (r->>0)::int)
          ON CONFLICT (post_id) DO NOTHING RETURNING post_id)`,
     ];
     if (options.advance !== false) {
@@ -101,6 +103,7 @@ export class StageBatchRepository {
       const n = params.length;
       steps.push(`signed AS (INSERT INTO post_signatures (post_id, version, signature)
          SELECT id, version, decode(hex, 'hex') FROM unnest($${n - 2}::int[], $${n - 1}::text[], $${n}::text[]) AS s(id, hex, version)
+         WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = s.id)
          ON CONFLICT (post_id) DO UPDATE SET version = EXCLUDED.version, signature = EXCLUDED.signature
          WHERE post_signatures.version <> EXCLUDED.version RETURNING post_id)`);
     }

@@ -1,6 +1,7 @@
 // Review repositories on both engines: claim leases, the state machine, events, the audit chain,
 // sessions and tokens, related posts and the retention purge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractFeatures } from '../../src/extract/index.js';
 import { REASON_CATALOG } from '../../src/extract/reason-catalog.js';
 import { Store } from '../../src/store/store.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -198,9 +199,27 @@ describe.each(databases)('review store on $name', (database) => {
     const { postIds } = await seedCases(store, 1);
     const loose = await store.posts.insert([{ platform: 'x', text: 'post lama tanpa kasus', media: [], reach: {}, notes: [], collectedAt: '2020-01-01T00:00:00Z' }]);
     await store.db.query(`UPDATE posts SET collected_at = '2020-01-01' WHERE id = $1`, [postIds[0]]);
+    const looseId = loose.inserted[0]!;
+    // Rows derived from the loose post (no foreign key since migration 007: the purge deletes them itself).
+    await store.stages.saveFeatures([{ postId: looseId, features: extractFeatures('post lama tanpa kasus'), signature: { version: 'sig-test', bytes: new Uint8Array(256) } }], [looseId]);
+    await store.stages.saveScores([{ postId: looseId, modelVersion: 'm1', probability: 0.1, threshold: 0.5, verdict: 'clear', uncertain: false, reasons: [] }], [looseId]);
+    await store.scores.saveShadow([{ postId: looseId, modelVersion: 'm2', probability: 0.9, verdict: 'suspect', disagrees: true }]);
+    // An orphan as a stage racing the purge could leave: a feature row whose post is already gone.
+    await store.db.query(`INSERT INTO features (post_id, version, data) VALUES (1999999999, 'features/1', '{}')`);
+    const derived = async (id: number) =>
+      Number((await store.db.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM features WHERE post_id = $1) + (SELECT count(*) FROM scores WHERE post_id = $1)
+              + (SELECT count(*) FROM shadow_scores WHERE post_id = $1) + (SELECT count(*) FROM post_signatures WHERE post_id = $1) AS n`,
+        [id],
+      ))[0]!.n);
+    expect(await derived(looseId)).toBe(4);
+    const keptBefore = await derived(postIds[0]!);
     const purged = await store.review.purgePostsWithoutCases(new Date('2021-01-01'));
     expect(purged).toBe(1);
-    expect(await store.posts.getOne(loose.inserted[0]!)).toBeNull();
+    expect(await store.posts.getOne(looseId)).toBeNull();
+    expect(await derived(looseId)).toBe(0);
+    expect(await derived(1999999999)).toBe(0);
     expect(await store.posts.getOne(postIds[0]!)).not.toBeNull();
+    expect(await derived(postIds[0]!)).toBe(keptBefore);
   });
 });
