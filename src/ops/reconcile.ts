@@ -40,7 +40,8 @@ export async function reconcileStranded(db: Queryable, producer: JobProducer, op
       if (Object.values(c).some((n) => n > 0)) continue;
     }
     const rows = await db.query<{ id: number }>(
-      `SELECT id FROM posts WHERE stage = $1 AND created_at <= now() - make_interval(secs => $2::float8) ORDER BY id`,
+      // `stage <> 'routed'` lets the planner use the partial index of unfinished posts (migration 007) whatever $1 is.
+      `SELECT id FROM posts WHERE stage = $1 AND stage <> 'routed' AND created_at <= now() - make_interval(secs => $2::float8) ORDER BY id`,
       [stage, options.minAgeSeconds ?? 0],
     );
     const ids = rows.map((r) => Number(r.id));

@@ -86,11 +86,6 @@ export class PostRepository {
     await this.db.query('UPDATE posts SET stage = $2 WHERE id = ANY($1::int[]) AND stage = ANY($3::text[])', [ids, stage, earlier]);
   }
 
-  async idsAtStage(stage: PostStage, limit = 10_000): Promise<number[]> {
-    const rows = await this.db.query<{ id: number }>('SELECT id FROM posts WHERE stage = $1 ORDER BY id LIMIT $2', [stage, limit]);
-    return rows.map((r) => Number(r.id));
-  }
-
   /** Number of posts that reached each stage (a routed post has also been collected, extracted and scored). */
   async countReached(): Promise<Record<PostStage, number>> {
     const rows = await this.db.query<{ stage: PostStage; n: number }>('SELECT stage, count(*)::int AS n FROM posts GROUP BY stage');
