@@ -3,23 +3,24 @@
 // out what the contract object can be rebuilt from without the text: spans packed as arrays
 // (stored-spans.ts), reasons compacted (stored-reasons.ts), required lists and pay ratios left out when
 // empty or null, the highest offer left out when it is the highest of the offers, and a destination's
-// name and kind when they are the gazetteer's own for its id. Rendering gives back the contract object
-// exactly, for rows of either form. Not left out: `pay.ratesAsOf` (it dates the rupiah figures of the row,
-// which a later rate table must not rewrite) and empty optional lists (the contract tells them from absent
-// ones, and a row in the older form, which left nothing out, could not say which it meant).
+// name when it is the gazetteer's own for its id (a display name, like the reason labels). Rendering gives
+// back the contract object exactly, for rows of either form. Not left out, though as derivable: a
+// destination's kind and `pay.ratesAsOf` (facts of the extraction that a later gazetteer or rate table must
+// not rewrite in old rows), and empty optional lists (the contract tells them from absent ones, and a row
+// in the older form, which left nothing out, could not say which it meant).
 //
 // Kept as they are, for the SQL that reads rows directly: contacts stay objects with `kind` and `value`
 // (the related-posts query matches `data->'contacts' @> '[{"value": ...}]'` on a GIN index) and
 // destinations keep `country` (the cases' country filter is filled from `d->>'country'`).
 import type { Span } from '../contracts/common.js';
-import type { Destination, DestinationKind, Features, PayOffer } from '../contracts/features.js';
+import type { Destination, Features, PayOffer } from '../contracts/features.js';
 import gazetteer from '../extract/data/gazetteer.json' with { type: 'json' };
 import { compactReasons, renderReasons, type StoredReason } from './stored-reasons.js';
 import { packSpan, packSpans, renderSpan, renderSpans, type StoredSpan, type StoredSpans } from './stored-spans.js';
 
 /** Any list item with one span, as stored. */
 type Packed<T extends { span: Span }> = Omit<T, 'span'> & { span: StoredSpan };
-type StoredDestination = Omit<Packed<Destination>, 'name' | 'kind'> & { name?: string; kind?: DestinationKind };
+type StoredDestination = Omit<Packed<Destination>, 'name'> & { name?: string };
 type Pay = Features['pay'];
 
 interface StoredPay extends Omit<Pay, 'offers' | 'maxIdrMonthly' | 'ratioToIdMinimum' | 'ratioToDestinationMinimum' | 'ratioToTypicalForTitle' | 'fees'> {
@@ -49,13 +50,13 @@ export interface StoredFeatures extends Omit<Features, 'pay' | 'reasons' | Lists
   reasons?: StoredReason[];
 }
 
-// The gazetteer's name and kind per place id (the first place with an id, as the extractor merges them),
-// read from the data file rather than src/extract/lexicon.ts, whose import compiles the whole phrase trie.
-const PLACES = new Map<string, { name: string; kind: DestinationKind }>();
-for (const p of [...gazetteer.countries, ...gazetteer.places]) if (!PLACES.has(p.id)) PLACES.set(p.id, { name: p.name, kind: p.kind as DestinationKind });
+// The gazetteer's name per place id (the first place with an id, as the extractor merges them), read from
+// the data file rather than src/extract/lexicon.ts, whose import compiles the whole phrase trie.
+const PLACE_NAMES = new Map<string, string>();
+for (const p of [...gazetteer.countries, ...gazetteer.places]) if (!PLACE_NAMES.has(p.id)) PLACE_NAMES.set(p.id, p.name);
 
-/** The gazetteer's own name and kind of a place id (exported for the test that keeps it in step with the extractor). */
-export const placeOf = (id: string) => PLACES.get(id);
+/** The gazetteer's own name of a place id (exported for the test that keeps it in step with the extractor). */
+export const placeName = (id: string) => PLACE_NAMES.get(id);
 
 // Items are copied field by field rather than by spread and rest: this runs for every post written and
 // read, and spread copies cost several times more here. Every field of the contract must be named: the
@@ -107,20 +108,15 @@ function renderPay(stored: StoredPay): Pay {
 }
 
 function compactDestination(d: Destination): StoredDestination {
-  const stored: StoredDestination = { id: d.id, country: d.country, span: packSpan(d.span) };
-  const place = PLACES.get(d.id);
-  if (place?.name !== d.name) stored.name = d.name;
-  if (place?.kind !== d.kind) stored.kind = d.kind;
+  const stored: StoredDestination = { id: d.id, country: d.country, kind: d.kind, span: packSpan(d.span) };
+  if (PLACE_NAMES.get(d.id) !== d.name) stored.name = d.name;
   if (d.legalForJob !== undefined) stored.legalForJob = d.legalForJob;
   return stored;
 }
 
 function renderDestination(stored: StoredDestination): Destination {
-  const place = PLACES.get(stored.id);
-  // A place id the gazetteer no longer knows cannot have been stored without its name and kind.
-  const out: Destination = {
-    id: stored.id, name: stored.name ?? place?.name ?? stored.id, country: stored.country, kind: stored.kind ?? place?.kind ?? 'other', span: renderSpan(stored.span),
-  };
+  // A place id the gazetteer no longer knows cannot have been stored without its name.
+  const out: Destination = { id: stored.id, name: stored.name ?? PLACE_NAMES.get(stored.id) ?? stored.id, country: stored.country, kind: stored.kind, span: renderSpan(stored.span) };
   if (stored.legalForJob !== undefined) out.legalForJob = stored.legalForJob;
   return out;
 }
