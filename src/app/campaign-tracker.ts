@@ -27,6 +27,7 @@ interface IndexRow extends Record<string, unknown> {
   author: string | null;
   posted_at: Date | string | null;
   reach: number | null;
+  /** The stored contacts as they are (src/store/stored-features.ts): kind and value are all the index reads; null when the post has none. */
   contacts: CampaignContact[] | null;
 }
 

@@ -7,6 +7,7 @@ import type { Verdict } from '../contracts/score.js';
 import { isUncertain } from '../../classifiers/active-learning.js';
 import type { Explanation, LoadedModel } from '../../classifiers/models/loaded-model.js';
 import reasonSlots from './reason-slots.json' with { type: 'json' };
+import { TEXT_TERMS, textTermsLabel } from './text-terms.js';
 
 export interface TextScore {
   probability: number;
@@ -17,7 +18,7 @@ export interface TextScore {
   modelVersion: string;
 }
 
-export const TEXT_TERMS = 'TEXT_TERMS';
+export { TEXT_TERMS };
 const TOP_TERMS = 5;
 
 const EXPLICIT_SLOTS: Readonly<Record<string, readonly string[]>> = reasonSlots.slots;
@@ -89,7 +90,7 @@ export function reasonsFromExplanation(features: Features, explanation: Explanat
     const spans: Span[] = terms.flatMap((t) => t.spans).sort((a, b) => a.start - b.start || a.end - b.end);
     reasons.push({
       code: TEXT_TERMS,
-      label: { id: `Kata yang paling menaikkan skor model: ${list}`, en: `Words that raised the model score most: ${list}` },
+      label: textTermsLabel(list),
       spans,
       weight: round(terms.reduce((s, t) => s + t.weight, 0)),
     });

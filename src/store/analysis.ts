@@ -3,7 +3,8 @@ import type { Features } from '../contracts/features.js';
 import type { Score } from '../contracts/score.js';
 import type { Queryable } from './db.js';
 import { json } from './rows.js';
-import { compactFeatures, compactReasons, renderFeatures, renderReasons, type StoredReason } from './stored-reasons.js';
+import { compactFeatures, renderFeatures } from './stored-features.js';
+import { compactReasons, renderReasons, type StoredReason } from './stored-reasons.js';
 
 export class FeatureRepository {
   constructor(private readonly db: Queryable) {}

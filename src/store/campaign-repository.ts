@@ -5,6 +5,7 @@ import { linkingContacts } from '../campaigns/campaign-view.js';
 import type { Features } from '../contracts/features.js';
 import type { Queryable } from './db.js';
 import { iso, json } from './rows.js';
+import { renderFeatures } from './stored-features.js';
 
 export interface CampaignListRow {
   campaignId: number;
@@ -125,7 +126,8 @@ export class CampaignRepository {
       [campaignId, limit],
     );
     return rows.map((r) => {
-      const features = json<Features | null>(r.features, null);
+      const stored = json<unknown>(r.features, null);
+      const features = stored === null ? null : renderFeatures(stored);
       return {
         postId: Number(r.id),
         platform: String(r.platform),
@@ -147,6 +149,7 @@ export class CampaignRepository {
   private async contactCounts(campaignIds: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (campaignIds.length === 0) return out;
+    // Stored contacts read raw (src/store/stored-features.ts): kind and value are as written; posts without contacts store none.
     const rows = await this.db.query<{ campaign_id: number; contacts: CampaignContact[] | null }>(
       `SELECT p.campaign_id, f.data->'contacts' AS contacts FROM posts p JOIN features f ON f.post_id = p.id
        WHERE p.campaign_id = ANY($1::int[]) AND jsonb_array_length(f.data->'contacts') > 0`,

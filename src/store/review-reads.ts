@@ -10,7 +10,8 @@ import { rowToCase } from './cases.js';
 import type { Queryable } from './db.js';
 import type { EvidenceLink } from './evidence.js';
 import { iso, json, rowToPost } from './rows.js';
-import { renderFeatures, renderReasons, type StoredReason } from './stored-reasons.js';
+import { renderFeatures } from './stored-features.js';
+import { renderReasons, type StoredReason } from './stored-reasons.js';
 
 export interface QueueFilter {
   queue: ReviewQueue;

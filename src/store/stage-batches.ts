@@ -7,7 +7,8 @@ import type { Post } from '../contracts/post.js';
 import type { Score } from '../contracts/score.js';
 import type { Queryable } from './db.js';
 import { json, rowToPost } from './rows.js';
-import { compactFeatures, compactReasons, renderFeatures, renderReasons, type StoredReason } from './stored-reasons.js';
+import { compactFeatures, renderFeatures } from './stored-features.js';
+import { compactReasons, renderReasons, type StoredReason } from './stored-reasons.js';
 
 /** A campaign signature as stored: its SIGNATURE_VERSION and encoded bytes. */
 export interface StoredSignature {
