@@ -45,6 +45,21 @@ describe.each(databases)('store on $name', (database) => {
     expect(byText.inserted).toHaveLength(1);
   });
 
+  it('stores a post whose strings hold lone UTF-16 surrogates, once, without failing its batch', async () => {
+    // Half an emoji in the id and the author's name: before, the id's dedupe key no longer matched the stored
+    // one (counted as a duplicate, id 0, never queued) and the name failed the whole batch's jsonb.
+    const broken = post(700, { externalId: 'loker/700-\uD83D', author: { name: 'Budi \uDE00' }, text: 'Lowongan \uD83D admin' });
+    const good = post(701);
+    expect(broken.notes.some((n) => n.includes('U+FFFD') && n.includes('externalId') && n.includes('author') && n.includes('text'))).toBe(true);
+    const first = await store.posts.insert([broken, good]);
+    expect(first.inserted).toHaveLength(2);
+    expect(first.idsByInput.every((id) => id > 0)).toBe(true);
+    const again = await store.posts.insert([broken]);
+    expect(again).toMatchObject({ inserted: [], duplicates: 1, idsByInput: [first.idsByInput[0]] });
+    const stored = await store.posts.getOne(first.idsByInput[0]!);
+    expect(stored).toMatchObject({ externalId: 'loker/700-\uFFFD', author: { name: 'Budi \uFFFD' }, text: 'Lowongan \uFFFD admin' });
+  });
+
   it('round-trips a post with author, media, reach and notes', async () => {
     const input = post(50, { author: { name: 'Rekruter' }, media: [{ kind: 'photo', url: 'https://cdn.example/p.jpg' }], postedAt: '2026-10-01T10:00:00+07:00', extra: 1 });
     const { inserted } = await store.posts.insert([input]);
@@ -96,7 +111,11 @@ describe.each(databases)('store on $name', (database) => {
   it('turns analysts\' latest decisions into training labels, skipping unsure', async () => {
     const { inserted } = await store.posts.insert([post(400), post(401), post(402)]);
     const [a, b, c] = inserted as [number, number, number];
-    const caseIds = await store.cases.create([a, b, c].map((postId) => ({ postId, queue: 'komdigi' as const, priority: 1, reasons: [], flags: [] })));
+    await store.cases.create([a, b, c].map((postId) => ({ postId, queue: 'komdigi' as const, priority: 1, reasons: [], flags: [] })));
+    // create() returns the new ids in no promised order (its insert joins posts): map them by post.
+    const rows = await store.db.query<{ id: number; post_id: number }>('SELECT id, post_id FROM cases WHERE post_id = ANY($1::int[])', [[a, b, c]]);
+    const caseOf = new Map(rows.map((r) => [Number(r.post_id), Number(r.id)]));
+    const caseIds = [a, b, c].map((postId) => caseOf.get(postId));
     const decide = (caseId: number, label: string, at: string) =>
       store.db.query('INSERT INTO decisions (case_id, label, decided_by, decided_at) VALUES ($1, $2, $3, $4)', [caseId, label, 'analis1', at]);
     await decide(caseIds[0]!, 'not_scam', '2026-11-01T00:00:00Z');

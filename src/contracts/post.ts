@@ -75,6 +75,8 @@ function preparePostRecord(input: unknown): unknown {
     }
     out.text = text;
   }
+  const malformed = replaceLoneSurrogates(out);
+  if (malformed.length > 0) notes.push(`replaced broken characters (lone UTF-16 surrogates) with U+FFFD in: ${malformed.join(', ')}`);
   if (out.raw !== undefined) {
     const serialized = safeStringify(out.raw);
     if (serialized === undefined || serialized.length > MAX_RAW_CHARS) {
@@ -86,6 +88,44 @@ function preparePostRecord(input: unknown): unknown {
   const existing = Array.isArray(out.notes) ? (out.notes as unknown[]).filter((n): n is string => typeof n === 'string') : [];
   out.notes = [...existing, ...notes];
   return out;
+}
+
+// A lone UTF-16 surrogate (half of an emoji cut off, a stray \uD83D escape in JSON) has no UTF-8 form. The
+// database stores U+FFFD in its place, so a dedupe key computed from the original no longer matched the stored
+// one (the post was reported as a duplicate and not queued), and inside a jsonb field (author) it failed the
+// whole batch. Replaced here, where the record is checked, so what is stored is what was validated.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function wellFormed(value: unknown, changed: { any: boolean }): unknown {
+  if (typeof value === 'string') {
+    if (!LONE_SURROGATE.test(value)) return value;
+    LONE_SURROGATE.lastIndex = 0;
+    changed.any = true;
+    return value.replace(LONE_SURROGATE, '\uFFFD');
+  }
+  if (Array.isArray(value)) return value.map((v) => wellFormed(v, changed));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = wellFormed(v, changed);
+    return out;
+  }
+  return value;
+}
+
+/** Makes every stored string field of `record` well-formed in place; returns the names of the fields changed. */
+function replaceLoneSurrogates(record: Record<string, unknown>): string[] {
+  const fields: string[] = [];
+  for (const key of Object.keys(record)) {
+    // `raw` is not stored as text: it is only kept when it serializes, and JSON.stringify escapes lone surrogates.
+    if (key === 'raw') continue;
+    const changed = { any: false };
+    const value = wellFormed(record[key], changed);
+    if (changed.any) {
+      record[key] = value;
+      fields.push(key);
+    }
+  }
+  return fields;
 }
 
 function safeStringify(value: unknown): string | undefined {

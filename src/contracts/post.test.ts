@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { PostInput } from './post.js';
+
+describe('PostInput', () => {
+  it('replaces lone UTF-16 surrogates in stored fields, notes where, and leaves whole pairs alone', () => {
+    const p = PostInput.parse({
+      platform: 'telegram',
+      externalId: 'x\uD83D',
+      text: 'gaji 💰 besar \uDCA5 dan \uD83D',
+      author: { name: 'A\uD800' },
+      media: [{ kind: 'photo', url: 'https://t.me/a\uDFFF.jpg' }],
+    });
+    expect(p.externalId).toBe('x\uFFFD');
+    expect(p.text).toBe('gaji 💰 besar \uFFFD dan \uFFFD');
+    expect(p.author?.name).toBe('A\uFFFD');
+    expect(p.media[0]?.url).toBe('https://t.me/a\uFFFD.jpg');
+    expect(p.notes).toEqual(['replaced broken characters (lone UTF-16 surrogates) with U+FFFD in: externalId, text, author, media']);
+    // Well-formed: survives a UTF-8 round trip unchanged.
+    for (const s of [p.externalId, p.text, p.author?.name, p.media[0]?.url]) expect(Buffer.from(s!, 'utf8').toString('utf8')).toBe(s);
+  });
+
+  it('a text cut at the length limit in the middle of an emoji ends well-formed', () => {
+    const text = `${'a'.repeat(99_999)}💰`;
+    const p = PostInput.parse({ platform: 'x', text });
+    expect(p.text).toHaveLength(100_000);
+    expect(p.text.endsWith('\uFFFD')).toBe(true);
+    expect(p.notes.some((n) => n.startsWith('text truncated'))).toBe(true);
+  });
+
+  it('adds no note to well-formed records', () => {
+    expect(PostInput.parse({ platform: 'x', text: 'Loker 🇰🇭 Kamboja 💰' }).notes).toEqual([]);
+  });
+});
