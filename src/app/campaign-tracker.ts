@@ -9,6 +9,7 @@ import { decideRepeatOffender, type RepeatOffenderResult } from '../campaigns/re
 import { SIGNATURE_HASHES, SIGNATURE_VERSION, SignatureFormatError, decodeSignature, encodeSignature, signatureOf } from '../campaigns/signature.js';
 import type { Features } from '../contracts/features.js';
 import type { Post } from '../contracts/post.js';
+import { reachSql } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 
 const SYNC_PAGE = 5000;
@@ -64,7 +65,7 @@ export class CampaignTracker {
         `SELECT p.id, CASE WHEN s.version = $3 AND octet_length(s.signature) = $4 THEN NULL ELSE p.text END AS text,
                 CASE WHEN s.version = $3 AND octet_length(s.signature) = $4 THEN encode(s.signature, 'hex') END AS signature,
                 p.platform, p.source, p.author->>'name' AS author, p.posted_at,
-                GREATEST((p.reach->>'views')::int, (p.reach->>'groupMembers')::int, 0) AS reach,
+                ${reachSql('p')} AS reach,
                 f.data->'contacts' AS contacts
          FROM posts p JOIN features f ON f.post_id = p.id LEFT JOIN post_signatures s ON s.post_id = p.id
          WHERE p.id > $1 ORDER BY p.id LIMIT $2`,

@@ -4,7 +4,7 @@ import type { CampaignContact } from '../campaigns/campaign-index.js';
 import { linkingContacts } from '../campaigns/campaign-view.js';
 import type { Features } from '../contracts/features.js';
 import type { Queryable } from './db.js';
-import { iso, json } from './rows.js';
+import { iso, json, reachSql } from './rows.js';
 import { renderFeatures } from './stored-features.js';
 
 export interface CampaignListRow {
@@ -117,7 +117,7 @@ export class CampaignRepository {
   async members(campaignId: number, limit = 5000): Promise<CampaignMemberRow[]> {
     const rows = await this.db.query(
       `SELECT p.id, p.platform, p.source, p.author->>'name' AS author, p.url, p.text, p.posted_at, p.collected_at,
-              GREATEST((p.reach->>'views')::int, (p.reach->>'groupMembers')::int, 0) AS reach, f.data AS features,
+              ${reachSql('p')} AS reach, f.data AS features,
               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', k.id, 'queue', k.queue, 'status', k.status, 'decision', k.decision, 'outcome', k.outcome, 'flags', k.flags) ORDER BY k.id), '[]'::jsonb)
                FROM cases k WHERE k.post_id = p.id) AS cases,
               t.last_status AS takedown

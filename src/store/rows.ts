@@ -37,3 +37,10 @@ export function rowToPost(row: Record<string, unknown>): Post {
     notes: json(row.notes, []),
   };
 }
+
+/**
+ * A post's audience as one number in SQL (the larger of views and group members), for the campaign index and
+ * pages. float8, not int: reach is untrusted input bounded only by JavaScript's safe integers, and one post
+ * with more than 2^31 views made every query that cast it to int fail, campaign catch-up (and so routing) included.
+ */
+export const reachSql = (alias: string) => `GREATEST((${alias}.reach->>'views')::float8, (${alias}.reach->>'groupMembers')::float8, 0)`;
