@@ -58,6 +58,11 @@ describe.each(databases)('store on $name', (database) => {
     expect(again).toMatchObject({ inserted: [], duplicates: 1, idsByInput: [first.idsByInput[0]] });
     const stored = await store.posts.getOne(first.idsByInput[0]!);
     expect(stored).toMatchObject({ externalId: 'loker/700-\uFFFD', author: { name: 'Budi \uFFFD' }, text: 'Lowongan \uFFFD admin' });
+    // NUL cannot be stored in text or jsonb: it used to fail the batch from an id, URL, name or media URL.
+    const nul = post(702, { externalId: 'loker/702\u0000', url: 'https://t.me/x\u0000/1', author: { name: 'N\u0000' }, media: [{ kind: 'photo', url: 'https://t.me/m\u0000.jpg' }] });
+    const withNul = await store.posts.insert([nul, post(703)]);
+    expect(withNul.inserted).toHaveLength(2);
+    expect(await store.posts.getOne(withNul.idsByInput[0]!)).toMatchObject({ externalId: 'loker/702', url: 'https://t.me/x/1', author: { name: 'N' } });
   });
 
   it('round-trips a post with author, media, reach and notes', async () => {

@@ -27,6 +27,12 @@ describe('PostInput', () => {
     expect(p.notes.some((n) => n.startsWith('text truncated'))).toBe(true);
   });
 
+  it('removes control characters, NUL included, from every stored field, not only the text', () => {
+    const p = PostInput.parse({ platform: 'x', externalId: 'a\u0000b', url: 'https://x.test/\u0007p', text: 'ok\u0000', author: { name: 'B\u0000' }, source: 's\u001b', notes: ['n\u0000'] });
+    expect(p).toMatchObject({ externalId: 'ab', url: 'https://x.test/p', text: 'ok', author: { name: 'B' }, source: 's' });
+    expect(p.notes).toEqual(['n', 'removed control characters from text', 'removed control characters from: externalId, url, author, source, notes']);
+  });
+
   it('adds no note to well-formed records', () => {
     expect(PostInput.parse({ platform: 'x', text: 'Loker 🇰🇭 Kamboja 💰' }).notes).toEqual([]);
   });

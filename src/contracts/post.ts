@@ -75,8 +75,9 @@ function preparePostRecord(input: unknown): unknown {
     }
     out.text = text;
   }
-  const malformed = replaceLoneSurrogates(out);
-  if (malformed.length > 0) notes.push(`replaced broken characters (lone UTF-16 surrogates) with U+FFFD in: ${malformed.join(', ')}`);
+  const cleaned = cleanStoredStrings(out);
+  if (cleaned.surrogates.length > 0) notes.push(`replaced broken characters (lone UTF-16 surrogates) with U+FFFD in: ${cleaned.surrogates.join(', ')}`);
+  if (cleaned.controls.length > 0) notes.push(`removed control characters from: ${cleaned.controls.join(', ')}`);
   if (out.raw !== undefined) {
     const serialized = safeStringify(out.raw);
     if (serialized === undefined || serialized.length > MAX_RAW_CHARS) {
@@ -90,42 +91,58 @@ function preparePostRecord(input: unknown): unknown {
   return out;
 }
 
-// A lone UTF-16 surrogate (half of an emoji cut off, a stray \uD83D escape in JSON) has no UTF-8 form. The
-// database stores U+FFFD in its place, so a dedupe key computed from the original no longer matched the stored
-// one (the post was reported as a duplicate and not queued), and inside a jsonb field (author) it failed the
-// whole batch. Replaced here, where the record is checked, so what is stored is what was validated.
+// Every string of a record must be storable as it was checked. A lone UTF-16 surrogate (half of an emoji cut
+// off, a stray \uD83D escape in JSON) has no UTF-8 form: the database stores U+FFFD in its place, so a dedupe
+// key computed from the original no longer matched the stored one (the post was reported as a duplicate and
+// not queued), and inside a jsonb field (author, media) it failed the whole batch. A NUL character cannot be
+// stored at all: in an id, URL or name it also failed the batch. So surrogates become U+FFFD and control
+// characters go, in every stored field (the text's control characters are removed above, with its own note).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-function wellFormed(value: unknown, changed: { any: boolean }): unknown {
-  if (typeof value === 'string') {
-    if (!LONE_SURROGATE.test(value)) return value;
-    LONE_SURROGATE.lastIndex = 0;
-    changed.any = true;
-    return value.replace(LONE_SURROGATE, '\uFFFD');
+interface Cleaning {
+  surrogates: boolean;
+  controls: boolean;
+}
+
+function cleanString(value: string, found: Cleaning): string {
+  let out = value;
+  if (LONE_SURROGATE.test(out)) {
+    found.surrogates = true;
+    out = out.replace(LONE_SURROGATE, '\uFFFD');
   }
-  if (Array.isArray(value)) return value.map((v) => wellFormed(v, changed));
+  if (CONTROL_CHARS.test(out)) {
+    found.controls = true;
+    out = out.replace(CONTROL_CHARS, '');
+  }
+  // test() on a /g pattern moves lastIndex when it matches; replace() resets it, so both start at 0 next time.
+  return out;
+}
+
+function cleanValue(value: unknown, found: Cleaning): unknown {
+  if (typeof value === 'string') return cleanString(value, found);
+  if (Array.isArray(value)) return value.map((v) => cleanValue(v, found));
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = wellFormed(v, changed);
+    for (const [k, v] of Object.entries(value)) out[k] = cleanValue(v, found);
     return out;
   }
   return value;
 }
 
-/** Makes every stored string field of `record` well-formed in place; returns the names of the fields changed. */
-function replaceLoneSurrogates(record: Record<string, unknown>): string[] {
-  const fields: string[] = [];
+/** Cleans every stored string field of `record` in place; returns which fields had surrogates or control characters. */
+function cleanStoredStrings(record: Record<string, unknown>): { surrogates: string[]; controls: string[] } {
+  const result = { surrogates: [] as string[], controls: [] as string[] };
   for (const key of Object.keys(record)) {
-    // `raw` is not stored as text: it is only kept when it serializes, and JSON.stringify escapes lone surrogates.
+    // `raw` is not stored as text: it is kept only when it serializes, and JSON.stringify escapes what it holds.
     if (key === 'raw') continue;
-    const changed = { any: false };
-    const value = wellFormed(record[key], changed);
-    if (changed.any) {
-      record[key] = value;
-      fields.push(key);
-    }
+    const found: Cleaning = { surrogates: false, controls: false };
+    const value = cleanValue(record[key], found);
+    if (!found.surrogates && !found.controls) continue;
+    record[key] = value;
+    if (found.surrogates) result.surrogates.push(key);
+    if (found.controls) result.controls.push(key);
   }
-  return fields;
+  return result;
 }
 
 function safeStringify(value: unknown): string | undefined {
