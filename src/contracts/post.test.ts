@@ -33,6 +33,18 @@ describe('PostInput', () => {
     expect(p.notes).toEqual(['n', 'removed control characters from text', 'removed control characters from: externalId, url, author, source, notes']);
   });
 
+  it('rejects dates the database cannot store, naming the field, and keeps ordinary ones', () => {
+    for (const postedAt of [-8.64e15, 8.64e15, '0000-01-01', '0001-01-01', '1899-12-31T23:59:59Z', '-001000-01-01T00:00:00Z', '+010000-01-01T00:00:00Z']) {
+      const r = PostInput.safeParse({ platform: 'x', text: 'halo', postedAt });
+      expect(r.success, String(postedAt)).toBe(false);
+      expect(r.error?.issues[0]).toMatchObject({ path: ['postedAt'], message: expect.stringContaining('date out of range') });
+    }
+    expect(PostInput.parse({ platform: 'x', text: 'halo', postedAt: '1900-01-01T00:00:00Z', collectedAt: '9999-12-31' })).toMatchObject({
+      postedAt: '1900-01-01T00:00:00.000Z',
+      collectedAt: '9999-12-31T00:00:00.000Z',
+    });
+  });
+
   it('adds no note to well-formed records', () => {
     expect(PostInput.parse({ platform: 'x', text: 'Loker 🇰🇭 Kamboja 💰' }).notes).toEqual([]);
   });

@@ -159,6 +159,14 @@ const IsoDate = z.union([z.string(), z.number(), z.date()]).transform((value, ct
     ctx.addIssue({ code: 'custom', message: `not a date: ${String(value).slice(0, 40)}` });
     return z.NEVER;
   }
+  // JavaScript dates reach years ±275,760; the database takes years 1–294,276 and failed the whole batch on
+  // the rest, and PGlite's driver reads years below 100 back as 19xx/20xx. No post predates 1900 or is dated
+  // past 9999: such a value is an error of its source, rejected like an unparsable date.
+  const year = date.getUTCFullYear();
+  if (year < 1900 || year > 9999) {
+    ctx.addIssue({ code: 'custom', message: `date out of range (years 1900 to 9999): ${String(value).slice(0, 40)}` });
+    return z.NEVER;
+  }
   return date.toISOString();
 });
 
