@@ -63,6 +63,11 @@ describe.each(databases)('store on $name', (database) => {
     const withNul = await store.posts.insert([nul, post(703)]);
     expect(withNul.inserted).toHaveLength(2);
     expect(await store.posts.getOne(withNul.idsByInput[0]!)).toMatchObject({ externalId: 'loker/702', url: 'https://t.me/x/1', author: { name: 'N' } });
+    // A URL of thousands of characters (its key hashed) no longer fails the batch, and still dedupes.
+    const longUrl = `https://example.com/${'9f'.repeat(2000)}`;
+    const long = await store.posts.insert([post(705, { externalId: undefined, url: longUrl }), post(706)]);
+    expect(long.inserted).toHaveLength(2);
+    expect((await store.posts.insert([post(705, { externalId: undefined, url: longUrl })])).duplicates).toBe(1);
     // The edges of the dates the contract accepts are storable (beyond them it rejects the record).
     const edges = await store.posts.insert([post(704, { postedAt: '1900-01-01T00:00:00Z', collectedAt: '9999-12-31T23:59:59Z' })]);
     expect(await store.posts.getOne(edges.inserted[0]!)).toMatchObject({ postedAt: '1900-01-01T00:00:00.000Z', collectedAt: '9999-12-31T23:59:59.000Z' });

@@ -28,9 +28,22 @@ export function textHash(text: string): string {
   return createHash('sha256').update(normalized).digest('hex');
 }
 
+/**
+ * Longest key (UTF-8 bytes) stored as it is. The unique index on dedupe_key takes at most 2,704 bytes per row,
+ * and one longer key (a URL of thousands of characters) failed its whole batch; a longer key is stored as its
+ * kind and a SHA-256 of the rest instead. Every key that could be stored before is below this and unchanged.
+ */
+export const MAX_PLAIN_KEY_BYTES = 2000;
+
+function bounded(kind: string, value: string): string {
+  const key = `${kind}:${value}`;
+  if (Buffer.byteLength(key, 'utf8') <= MAX_PLAIN_KEY_BYTES) return key;
+  return `${kind}#sha256:${createHash('sha256').update(value).digest('hex')}`;
+}
+
 export function dedupeKey(post: Pick<PostInput, 'platform' | 'externalId' | 'url' | 'text'>): string {
-  if (post.externalId) return `id:${post.platform}:${post.externalId}`;
+  if (post.externalId) return bounded('id', `${post.platform}:${post.externalId}`);
   const url = post.url ? canonicalUrl(post.url) : null;
-  if (url) return `url:${url}`;
+  if (url) return bounded('url', url);
   return `text:${textHash(post.text)}`;
 }
