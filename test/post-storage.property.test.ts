@@ -1,0 +1,72 @@
+// Any record the post contract accepts can be stored, on both engines, without failing the batch it came in:
+// a bad field of one post once failed every post of its batch (lone surrogates, NUL, dates beyond the
+// database's range, dedupe keys too long for the unique index). Records are generated from the wildest
+// strings and numbers the contract lets through; each goes in a batch with a plain post, twice.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostInput } from '../src/contracts/post.js';
+import { Store } from '../src/store/store.js';
+import { testDatabases } from './helpers/databases.js';
+
+const databases = await testDatabases();
+
+// Full UTF-16 (lone surrogates, NUL and every control character included), up to the contract's lengths.
+const anyString = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
+const wild = fc.oneof(anyString(40), fc.constant('\u0000'), fc.constant('\uD83D'), fc.constant('\uDE00x'), anyString(4096));
+// Mostly ordinary dates; sometimes the extremes JavaScript allows (the contract must reject those it cannot store).
+const date = fc.oneof(
+  { arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }), weight: 6 },
+  { arbitrary: fc.integer({ min: -8.64e15, max: 8.64e15 }), weight: 1 },
+  { arbitrary: fc.date({ noInvalidDate: true }), weight: 1 },
+);
+const record = fc.record(
+  {
+    platform: fc.constantFrom('telegram', 'facebook', 'x', 'other'),
+    externalId: fc.oneof(anyString(512), wild),
+    url: fc.oneof(fc.webUrl(), fc.constant(`https://example.com/${'ab'.repeat(2030)}`), wild),
+    author: fc.record({ id: anyString(512), name: anyString(512), url: anyString(200) }, { requiredKeys: [] }),
+    // Never blank (a blank text is rejected, rightly): a letter and then anything.
+    text: fc.oneof(anyString(300), wild).map((t) => `a${t}`),
+    postedAt: date,
+    collectedAt: date,
+    source: anyString(200),
+    media: fc.array(fc.record({ kind: fc.constantFrom('photo', 'video', 'link'), url: anyString(300) }), { maxLength: 3 }),
+    reach: fc.record({ views: fc.oneof(fc.nat(), fc.maxSafeNat()), groupMembers: fc.maxSafeNat() }, { requiredKeys: [] }),
+    notes: fc.array(wild, { maxLength: 2 }),
+  },
+  { requiredKeys: ['text', 'platform'] },
+);
+
+describe.each(databases)('storing any accepted post on $name', (database) => {
+  let store: Store;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await database.open();
+    store = new Store(opened.db);
+    drop = opened.drop;
+  });
+  afterAll(async () => drop());
+
+  it('never fails the batch, and the same post again is a duplicate', async () => {
+    let accepted = 0;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(record, async (raw) => {
+        const parsed = PostInput.safeParse(raw);
+        if (!parsed.success) return;
+        accepted += 1;
+        n += 1;
+        const plain = PostInput.parse({ platform: 'telegram', externalId: `plain/${n}/${Math.random()}`, text: 'Lowongan admin gudang Bekasi' });
+        const first = await store.posts.insert([parsed.data, plain]);
+        expect(first.idsByInput.every((id) => id > 0)).toBe(true);
+        const again = await store.posts.insert([parsed.data]);
+        expect(again.inserted).toEqual([]);
+        expect(again.idsByInput).toEqual([first.idsByInput[0]]);
+      }),
+      { numRuns: 150, seed: 20261122 },
+    );
+    // The generator must reach the database often enough to mean something.
+    expect(accepted).toBeGreaterThan(50);
+  });
+});
