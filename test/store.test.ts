@@ -5,6 +5,7 @@ import { Store } from '../src/store/store.js';
 import { decisionLabels } from '../src/store/labels.js';
 import { migrate } from '../src/store/migrate.js';
 import { extractFeatures } from '../src/extract/index.js';
+import { insertIsolating } from '../src/ingest/insert-isolating.js';
 import { testDatabases } from './helpers/databases.js';
 
 const databases = await testDatabases();
@@ -71,6 +72,15 @@ describe.each(databases)('store on $name', (database) => {
     // The edges of the dates the contract accepts are storable (beyond them it rejects the record).
     const edges = await store.posts.insert([post(704, { postedAt: '1900-01-01T00:00:00Z', collectedAt: '9999-12-31T23:59:59Z' })]);
     expect(await store.posts.getOne(edges.inserted[0]!)).toMatchObject({ postedAt: '1900-01-01T00:00:00.000Z', collectedAt: '9999-12-31T23:59:59.000Z' });
+  });
+
+  it('a post the database still refuses is isolated: the rest of its batch is stored (real SQLSTATE on this engine)', async () => {
+    // Built past the contract (which would clean it) to stand for a refusal nobody foresaw.
+    const refusedPost = { ...post(710), source: 'bad\u0000source' };
+    const { result, refused } = await insertIsolating((p) => store.posts.insert(p), [post(711), refusedPost, post(712)]);
+    expect(refused).toEqual([{ index: 1, error: expect.stringContaining('refused by the database') }]);
+    expect(result.inserted).toHaveLength(2);
+    expect(result.idsByInput[1]).toBe(0);
   });
 
   it('round-trips a post with author, media, reach and notes', async () => {

@@ -8,6 +8,7 @@ import { Jobs } from '../contracts/jobs.js';
 import type { RouteDeps } from '../route/handle-route.js';
 import { handleRoute } from '../route/handle-route.js';
 import { handleScore, type ScoreDeps } from '../score/handle-score.js';
+import { insertIsolating } from '../ingest/insert-isolating.js';
 import type { Services } from './services.js';
 
 export function ingestDeps(s: Pick<Services, 'store' | 'producer' | 'config'>): IngestDeps {
@@ -113,7 +114,11 @@ export function collectDeps(s: Services): CollectDeps {
     getSource: (id) => s.store.sources.get(id),
     saveRun: (id, run) => s.store.sources.saveRun(id, run),
     async ingest(posts, evidence) {
-      const result = await s.store.posts.insert(posts);
+      const { result, refused } = await insertIsolating((batch) => s.store.posts.insert(batch), posts);
+      for (const r of refused) {
+        const post = posts[r.index]!;
+        s.log.warn({ stage: 'collect', source: post.source, externalId: post.externalId, url: post.url, reason: r.error }, 'collected post refused by the database');
+      }
       const links: EvidenceLink[] = [];
       for (const [index, records] of evidence) {
         const postId = result.idsByInput[index];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PostInput } from '../contracts/post.js';
 import type { InsertResult } from '../store/posts.js';
 import type { Reject } from '../store/rejects.js';
+import { insertIsolating } from './insert-isolating.js';
 import type { RawRecord } from './read-records.js';
 
 export interface IngestDeps {
@@ -34,7 +35,8 @@ export function describeIssues(error: z.ZodError): string {
 
 export class Ingestor {
   private summary: IngestSummary = { accepted: 0, duplicate: 0, rejected: 0, errors: [], postIds: [] };
-  private batch: PostInput[] = [];
+  /** Valid posts waiting for the next insert, with the names of their records (for a post the database refuses). */
+  private batch: Array<{ record: string; post: PostInput }> = [];
   private rejects: Reject[] = [];
 
   constructor(
@@ -48,7 +50,7 @@ export class Ingestor {
     const parsed = PostInput.safeParse(raw.value);
     if (!parsed.success) return this.reject(raw.record, describeIssues(parsed.error), raw.value);
     const post = raw.notes.length ? { ...parsed.data, notes: [...parsed.data.notes, ...raw.notes] } : parsed.data;
-    this.batch.push(post);
+    this.batch.push({ record: raw.record, post });
     if (this.batch.length >= this.batchSize) await this.flush();
   }
 
@@ -75,10 +77,11 @@ export class Ingestor {
     if (this.batch.length > 0) {
       const batch = this.batch;
       this.batch = [];
-      const result = await this.deps.insert(batch);
+      const { result, refused } = await insertIsolating((posts) => this.deps.insert(posts), batch.map((b) => b.post));
       this.summary.accepted += result.inserted.length;
       this.summary.duplicate += result.duplicates;
-      this.summary.postIds.push(...result.idsByInput);
+      this.summary.postIds.push(...result.idsByInput.filter((id) => id > 0));
+      for (const r of refused) await this.reject(batch[r.index]!.record, r.error, batch[r.index]!.post);
       if (result.inserted.length > 0) await this.deps.next(result.inserted);
     }
     if (this.rejects.length > 0) await this.flushRejects();
