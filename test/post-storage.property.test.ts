@@ -4,11 +4,16 @@
 // strings and numbers the contract lets through; each goes in a batch with a plain post, twice.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModel, shippedModelPath } from '../classifiers/load.js';
+import { encodeSignature, signatureOfNormalized, SIGNATURE_VERSION } from '../src/campaigns/signature.js';
 import { PostInput } from '../src/contracts/post.js';
+import { extractDetailed } from '../src/extract/index.js';
+import { scoreText } from '../src/score/score-text.js';
 import { Store } from '../src/store/store.js';
 import { testDatabases } from './helpers/databases.js';
 
 const databases = await testDatabases();
+const model = await loadModel(shippedModelPath());
 
 // Full UTF-16 (lone surrogates, NUL and every control character included), up to the contract's lengths.
 const anyString = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
@@ -48,7 +53,7 @@ describe.each(databases)('storing any accepted post on $name', (database) => {
   });
   afterAll(async () => drop());
 
-  it('never fails the batch, and the same post again is a duplicate', async () => {
+  it('never fails the batch, dedupes, and its features, signature and score are stored too', async () => {
     let accepted = 0;
     let n = 0;
     await fc.assert(
@@ -63,6 +68,17 @@ describe.each(databases)('storing any accepted post on $name', (database) => {
         const again = await store.posts.insert([parsed.data]);
         expect(again.inserted).toEqual([]);
         expect(again.idsByInput).toEqual([first.idsByInput[0]]);
+        // What the stages derive from the text (substrings of it among them) is storable too.
+        const id = first.idsByInput[0]!;
+        const { features, normalized } = extractDetailed(parsed.data.text);
+        const signature = normalized ? { version: SIGNATURE_VERSION, bytes: encodeSignature(signatureOfNormalized(normalized.text)) } : null;
+        // A post met before (same id or text, e.g. while fast-check shrinks) keeps its first features and score.
+        const fresh = first.inserted.includes(id);
+        expect(await store.stages.saveFeatures([{ postId: id, features, signature }], [id], { advance: false })).toBe(fresh ? 1 : 0);
+        const { modelVersion, ...score } = scoreText(model, parsed.data.text, features, normalized ?? undefined);
+        expect(await store.stages.saveScores([{ postId: id, modelVersion, ...score }], [id])).toEqual(fresh ? [id] : []);
+        if (fresh) expect((await store.features.get([id])).get(id)).toEqual(features);
+        expect((await store.scores.get([id])).has(id)).toBe(true);
       }),
       { numRuns: 150, seed: 20261122 },
     );
