@@ -3,14 +3,14 @@
 // database's range, dedupe keys too long for the unique index). Records are generated from the wildest
 // strings and numbers the contract lets through; each goes in a batch with a plain post, twice.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadModel, shippedModelPath } from '../classifiers/load.js';
 import { encodeSignature, signatureOfNormalized, SIGNATURE_VERSION } from '../src/campaigns/signature.js';
 import { PostInput } from '../src/contracts/post.js';
 import { extractDetailed } from '../src/extract/index.js';
 import { scoreText } from '../src/score/score-text.js';
-import { Store } from '../src/store/store.js';
 import { testDatabases } from './helpers/databases.js';
+import { useStore } from './helpers/use-store.js';
 
 const databases = await testDatabases();
 const model = await loadModel(shippedModelPath());
@@ -43,15 +43,7 @@ const record = fc.record(
 );
 
 describe.each(databases)('storing any accepted post on $name', (database) => {
-  let store: Store;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const opened = await database.open();
-    store = new Store(opened.db);
-    drop = opened.drop;
-  });
-  afterAll(async () => drop());
+  const ctx = useStore(database);
 
   it('never fails the batch, dedupes, and its features, signature and score are stored too', async () => {
     let accepted = 0;
@@ -63,9 +55,9 @@ describe.each(databases)('storing any accepted post on $name', (database) => {
         accepted += 1;
         n += 1;
         const plain = PostInput.parse({ platform: 'telegram', externalId: `plain/${n}/${Math.random()}`, text: 'Lowongan admin gudang Bekasi' });
-        const first = await store.posts.insert([parsed.data, plain]);
+        const first = await ctx.store.posts.insert([parsed.data, plain]);
         expect(first.idsByInput.every((id) => id > 0)).toBe(true);
-        const again = await store.posts.insert([parsed.data]);
+        const again = await ctx.store.posts.insert([parsed.data]);
         expect(again.inserted).toEqual([]);
         expect(again.idsByInput).toEqual([first.idsByInput[0]]);
         // What the stages derive from the text (substrings of it among them) is storable too.
@@ -74,11 +66,11 @@ describe.each(databases)('storing any accepted post on $name', (database) => {
         const signature = normalized ? { version: SIGNATURE_VERSION, bytes: encodeSignature(signatureOfNormalized(normalized.text)) } : null;
         // A post met before (same id or text, e.g. while fast-check shrinks) keeps its first features and score.
         const fresh = first.inserted.includes(id);
-        expect(await store.stages.saveFeatures([{ postId: id, features, signature }], [id], { advance: false })).toBe(fresh ? 1 : 0);
+        expect(await ctx.store.stages.saveFeatures([{ postId: id, features, signature }], [id], { advance: false })).toBe(fresh ? 1 : 0);
         const { modelVersion, ...score } = scoreText(model, parsed.data.text, features, normalized ?? undefined);
-        expect(await store.stages.saveScores([{ postId: id, modelVersion, ...score }], [id])).toEqual(fresh ? [id] : []);
-        if (fresh) expect((await store.features.get([id])).get(id)).toEqual(features);
-        expect((await store.scores.get([id])).has(id)).toBe(true);
+        expect(await ctx.store.stages.saveScores([{ postId: id, modelVersion, ...score }], [id])).toEqual(fresh ? [id] : []);
+        if (fresh) expect((await ctx.store.features.get([id])).get(id)).toEqual(features);
+        expect((await ctx.store.scores.get([id])).has(id)).toBe(true);
       }),
       { numRuns: 150, seed: 20261122 },
     );
