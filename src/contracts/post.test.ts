@@ -45,6 +45,11 @@ describe('PostInput', () => {
     });
   });
 
+  it('keeps Date values (the cleaning walks plain objects and arrays only)', () => {
+    const p = PostInput.parse({ platform: 'x', text: 'halo\u0000', postedAt: new Date('2026-01-02T03:04:05Z'), collectedAt: new Date('2026-01-03T00:00:00Z') });
+    expect(p).toMatchObject({ postedAt: '2026-01-02T03:04:05.000Z', collectedAt: '2026-01-03T00:00:00.000Z', text: 'halo' });
+  });
+
   it('adds no note to well-formed records', () => {
     expect(PostInput.parse({ platform: 'x', text: 'Loker 🇰🇭 Kamboja 💰' }).notes).toEqual([]);
   });

@@ -121,7 +121,8 @@ function cleanString(value: string, found: Cleaning): string {
 function cleanValue(value: unknown, found: Cleaning): unknown {
   if (typeof value === 'string') return cleanString(value, found);
   if (Array.isArray(value)) return value.map((v) => cleanValue(v, found));
-  if (typeof value === 'object' && value !== null) {
+  // Plain objects only: a Date (collectors may give one for postedAt) has no entries and must stay as it is.
+  if (typeof value === 'object' && value !== null && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = cleanValue(v, found);
     return out;
