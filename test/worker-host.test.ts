@@ -45,6 +45,37 @@ describe('worker host', () => {
     await producer.close();
   });
 
+  it('splits a batch the database refuses for its data until the post at fault fails alone; the others go on', async () => {
+    const settings = queueSettings(loadConfig({}, { queuePrefix: prefix, jobAttempts: 3, jobBackoffMs: 50 }), url);
+    const producer = new JobProducer(settings);
+    const done = new Set<number>();
+    const attempts = new Map<string, number>();
+    const host = new WorkerHost(settings, {}, { concurrency: 2, log });
+    host.start(['score'], [
+      defineWorker('score-posts', async (payload, ctx) => {
+        attempts.set(ctx.jobId, (attempts.get(ctx.jobId) ?? 0) + 1);
+        // As the database answers a value it cannot store (SQLSTATE 22021: invalid byte sequence).
+        if (payload.postIds.includes(13)) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+        for (const id of payload.postIds) done.add(id);
+        return { scored: payload.postIds.length };
+      }),
+    ]);
+    const ids = Array.from({ length: 20 }, (_, i) => i + 1);
+    const parent = await producer.enqueue('score-posts', { postIds: ids });
+    const queue = producer.queue('score');
+    await waitFor(async () => done.size === 19 && (await queue.getFailed()).some((j) => j.data.postIds?.[0] === 13), 'the other posts scored and post 13 failed alone', 30_000);
+    expect([...done].sort((a, b) => a - b)).toEqual(ids.filter((id) => id !== 13));
+    const failed = (await queue.getFailed()).filter((j) => j.id?.startsWith(parent));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.data).toEqual({ postIds: [13] });
+    expect(failed[0]!.failedReason).toBe('post 13 refused by the database: invalid byte sequence for encoding "UTF8": 0x00');
+    // Refused data is not retried: every job ran once (no backoff rounds), the post at fault's included.
+    expect([...attempts.values()].every((n) => n === 1)).toBe(true);
+    expect(await (await queue.getJob(parent))?.getState()).toBe('completed');
+    await host.close();
+    await producer.close();
+  });
+
   it('refuses to start a stage whose job has no handler', () => {
     const settings = queueSettings(loadConfig({}, { queuePrefix: prefix }), url);
     const host = new WorkerHost(settings, {}, { concurrency: 1, log });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PostInput } from '../contracts/post.js';
 import type { InsertResult } from '../store/posts.js';
 import { Ingestor } from './ingest-records.js';
-import { insertIsolating, isDataError } from './insert-isolating.js';
+import { isDataError } from '../store/db.js';
+import { insertIsolating } from './insert-isolating.js';
 
 const post = (text: string) => PostInput.parse({ platform: 'telegram', text });
 const dataError = (code: string) => Object.assign(new Error(`bad value (${code})`), { code });

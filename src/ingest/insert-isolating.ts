@@ -4,18 +4,13 @@
 // those it refuses again are returned, with its message. Other errors (connection, shutdown) go up as before,
 // so the caller's job is retried.
 import type { PostInput } from '../contracts/post.js';
+import { isDataError } from '../store/db.js';
 import type { InsertResult } from '../store/posts.js';
 
 export interface IsolatedInsert {
   /** As the batch insert's result; a refused post counts neither as inserted nor as duplicate, and its id is 0. */
   result: InsertResult;
   refused: Array<{ index: number; error: string }>;
-}
-
-/** Whether the database refused a statement for the data it was given, not for its own state. */
-export function isDataError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('54'));
 }
 
 export async function insertIsolating(insert: (posts: PostInput[]) => Promise<InsertResult>, posts: PostInput[]): Promise<IsolatedInsert> {

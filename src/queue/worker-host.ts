@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { JobCatalog, type JobName, type JobPayload, type Stage } from '../contracts/jobs.js';
 import type { Logger } from '../log.js';
 import { jobsOfStage, queueName, type QueueSettings } from './catalog.js';
+import { isDataError } from '../store/db.js';
 import { PermanentJobError } from './errors.js';
+import { JobProducer } from './producer.js';
 
 export interface JobContext<S> {
   services: S;
@@ -59,6 +61,8 @@ export interface WorkerHostOptions {
 
 export class WorkerHost<S> {
   private readonly workers: Worker[] = [];
+  /** Enqueues the halves of refused batches; opened on first use. */
+  private splitter: JobProducer | undefined;
 
   constructor(
     private readonly settings: QueueSettings,
@@ -96,6 +100,13 @@ export class WorkerHost<S> {
             report('completed');
             return result;
           } catch (error) {
+            if (isDataError(error)) {
+              const split = await this.splitRefusedBatch(job, error as Error);
+              if (split) {
+                report('completed');
+                return split;
+              }
+            }
             report('failed');
             throw error;
           }
@@ -110,6 +121,27 @@ export class WorkerHost<S> {
     }
   }
 
+  /**
+   * A batch the database refused for its data fails the same way on every retry, and would hold back every
+   * post in it. It is split in two jobs of half the posts each (ids derived from this job's, so a replay adds
+   * nothing), and this job completes; halves that fail again split again, until the post at fault is alone in
+   * a job, which fails at once with the database's message (PermanentJobError) and stays among failed jobs.
+   * Returns what the job reports, or undefined for a job that is not a batch of posts.
+   */
+  private async splitRefusedBatch(job: Job, error: Error): Promise<{ split: [number, number] } | undefined> {
+    const postIds = (job.data as { postIds?: unknown } | null)?.postIds;
+    if (!Array.isArray(postIds) || postIds.length === 0 || !postIds.every((id) => Number.isInteger(id))) return undefined;
+    if (postIds.length === 1) throw new PermanentJobError(`post ${postIds[0]} refused by the database: ${error.message}`);
+    const half = Math.ceil(postIds.length / 2);
+    const halves = [postIds.slice(0, half), postIds.slice(half)] as const;
+    this.splitter ??= new JobProducer(this.settings);
+    for (const [i, ids] of halves.entries()) {
+      await this.splitter.enqueue(job.name as JobName, { postIds: ids } as JobPayload<JobName>, { jobId: `${job.id}-h${i + 1}` });
+    }
+    this.options.log.warn({ jobId: job.id, job: job.name, posts: postIds.length, err: error.message }, 'batch refused by the database: split in two to isolate the post at fault');
+    return { split: [halves[0].length, halves[1].length] };
+  }
+
   async waitUntilReady(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
   }
@@ -118,5 +150,7 @@ export class WorkerHost<S> {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
+    await this.splitter?.close();
+    this.splitter = undefined;
   }
 }

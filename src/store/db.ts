@@ -20,3 +20,13 @@ export interface Db extends Queryable {
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
+
+/**
+ * Whether the database refused a statement for the data it was given (SQLSTATE class 22, data exception, or
+ * 54, a limit exceeded), not for its own state: retrying the same data can never succeed. Both drivers expose
+ * the SQLSTATE as `code`.
+ */
+export function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('54'));
+}
