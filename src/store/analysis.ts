@@ -3,23 +3,18 @@ import type { Features } from '../contracts/features.js';
 import type { Score } from '../contracts/score.js';
 import type { Queryable } from './db.js';
 import { json } from './rows.js';
-import { compactFeatures, renderFeatures } from './stored-features.js';
+import { StageBatchRepository } from './stage-batches.js';
+import { renderFeatures } from './stored-features.js';
 import { compactReasons, renderReasons, type StoredReason } from './stored-reasons.js';
 
 export class FeatureRepository {
   constructor(private readonly db: Queryable) {}
 
+  /** Stores features (first write wins) without touching the posts' stage; returns how many were new. */
   async save(rows: Array<{ postId: number; features: Features }>): Promise<number> {
     if (rows.length === 0) return 0;
-    const inserted = await this.db.query(
-      `INSERT INTO features (post_id, version, data)
-       SELECT (r->>0)::int, r->1->>'version', r->1 FROM jsonb_array_elements($1::text::jsonb) r
-       -- No foreign key (migration 007): rows only for posts that exist.
-       WHERE EXISTS (SELECT 1 FROM posts p WHERE p.id = (r->>0)::int)
-       ON CONFLICT (post_id) DO NOTHING RETURNING post_id`,
-      [JSON.stringify(rows.map((r) => [r.postId, compactFeatures(r.features)]))],
-    );
-    return inserted.length;
+    // The pipeline's own write (one copy of the SQL and of its existence check, migration 007).
+    return new StageBatchRepository(this.db).saveFeatures(rows, rows.map((r) => r.postId), { advance: false });
   }
 
   async get(postIds: number[]): Promise<Map<number, Features>> {
