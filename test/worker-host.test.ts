@@ -50,7 +50,8 @@ describe('worker host', () => {
     const producer = new JobProducer(settings);
     const done = new Set<number>();
     const attempts = new Map<string, number>();
-    const host = new WorkerHost(settings, {}, { concurrency: 2, log });
+    const refusals: Array<{ postId: number; job: string; error: string }> = [];
+    const host = new WorkerHost(settings, {}, { concurrency: 2, log, onPostRefused: async (r) => void refusals.push(r) });
     host.start(['score'], [
       defineWorker('score-posts', async (payload, ctx) => {
         attempts.set(ctx.jobId, (attempts.get(ctx.jobId) ?? 0) + 1);
@@ -72,6 +73,8 @@ describe('worker host', () => {
     // Refused data is not retried: every job ran once (no backoff rounds), the post at fault's included.
     expect([...attempts.values()].every((n) => n === 1)).toBe(true);
     expect(await (await queue.getJob(parent))?.getState()).toBe('completed');
+    // Recorded once, for the reconciler to leave the post alone.
+    expect(refusals).toEqual([{ postId: 13, job: 'score-posts', error: 'invalid byte sequence for encoding "UTF8": 0x00' }]);
     await host.close();
     await producer.close();
   });

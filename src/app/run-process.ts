@@ -90,7 +90,12 @@ export async function runProcess(config: Config, log: Logger, options: ProcessOp
     const metrics = createMetrics({ store: opened.store, queues: () => producer.allQueues() });
     const ops = attachOps({ config, store: opened.store, producer, metrics, log });
     cleanups.push(() => ops.stop());
-    const host = new WorkerHost(settings, services, { concurrency: config.workerConcurrency, log, onJobDone: ops.onJobDone });
+    const host = new WorkerHost(settings, services, {
+      concurrency: config.workerConcurrency,
+      log,
+      onJobDone: ops.onJobDone,
+      onPostRefused: (r) => opened.store.posts.markRefused(r.postId, r.job, r.error),
+    });
     cleanups.push(() => host.close());
     host.start(options.stages, definitionsFor(options.stages));
     await host.waitUntilReady();

@@ -57,6 +57,12 @@ export interface WorkerHostOptions {
   log: Logger;
   /** Called once per job run (each attempt), after it completes or throws. */
   onJobDone?: (outcome: JobOutcome) => void;
+  /**
+   * Called when a post alone in its job is refused by the database for its data, before the job fails for
+   * good: the process records it so the reconciler stops queueing the post again. A failure here is logged;
+   * the job fails all the same.
+   */
+  onPostRefused?: (refusal: { postId: number; job: string; error: string }) => Promise<void>;
 }
 
 export class WorkerHost<S> {
@@ -131,7 +137,12 @@ export class WorkerHost<S> {
   private async splitRefusedBatch(job: Job, error: Error): Promise<{ split: [number, number] } | undefined> {
     const postIds = (job.data as { postIds?: unknown } | null)?.postIds;
     if (!Array.isArray(postIds) || postIds.length === 0 || !postIds.every((id) => Number.isInteger(id))) return undefined;
-    if (postIds.length === 1) throw new PermanentJobError(`post ${postIds[0]} refused by the database: ${error.message}`);
+    if (postIds.length === 1) {
+      await this.options.onPostRefused?.({ postId: postIds[0], job: job.name, error: error.message }).catch((e: Error) => {
+        this.options.log.warn({ jobId: job.id, postId: postIds[0], err: e.message }, 'could not record the refused post');
+      });
+      throw new PermanentJobError(`post ${postIds[0]} refused by the database: ${error.message}`);
+    }
     const half = Math.ceil(postIds.length / 2);
     const halves = [postIds.slice(0, half), postIds.slice(half)] as const;
     this.splitter ??= new JobProducer(this.settings);

@@ -86,6 +86,34 @@ export class PostRepository {
     await this.db.query('UPDATE posts SET stage = $2 WHERE id = ANY($1::int[]) AND stage = ANY($3::text[])', [ids, stage, earlier]);
   }
 
+  /**
+   * Marks a post the database refused to store a stage's results for (one mark per post: the latest
+   * refusal), so the periodic reconciler stops queueing it again. Nothing is marked for a missing post.
+   */
+  async markRefused(postId: number, job: string, error: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO post_refusals (post_id, job, error) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM posts WHERE id = $1)
+       ON CONFLICT (post_id) DO UPDATE SET job = EXCLUDED.job, error = EXCLUDED.error, refused_at = now()`,
+      [postId, job, error],
+    );
+  }
+
+  /** Posts refused by the database and not yet moved on, newest refusal first. */
+  async refused(limit = 100): Promise<Array<{ postId: number; stage: PostStage; job: string; error: string; refusedAt: string }>> {
+    const rows = await this.db.query<{ post_id: number; stage: PostStage; job: string; error: string; refused_at: Date | string }>(
+      `SELECT r.post_id, p.stage, r.job, r.error, r.refused_at FROM post_refusals r JOIN posts p ON p.id = r.post_id
+       WHERE p.stage <> 'routed' ORDER BY r.refused_at DESC, r.post_id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({ postId: Number(r.post_id), stage: r.stage, job: r.job, error: r.error, refusedAt: new Date(r.refused_at).toISOString() }));
+  }
+
+  /** Posts refused by the database and not yet moved on. */
+  async countRefused(): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post_refusals r JOIN posts p ON p.id = r.post_id WHERE p.stage <> 'routed'`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Number of posts that reached each stage (a routed post has also been collected, extracted and scored). */
   async countReached(): Promise<Record<PostStage, number>> {
     const rows = await this.db.query<{ stage: PostStage; n: number }>('SELECT stage, count(*)::int AS n FROM posts GROUP BY stage');

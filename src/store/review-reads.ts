@@ -270,7 +270,7 @@ export class ReviewReadRepository {
 
   /**
    * Deletes posts collected before `before` that never became a case, with the rows derived from them:
-   * features, scores, shadow scores and signatures (no foreign key since migration 007, so deleted here),
+   * features, scores, shadow scores, signatures and refusal marks (no foreign key since migrations 007 and 008, so deleted here),
    * evidence links (cascade). Ends with a sweep of derived rows whose post is gone: a stage that checked
    * a post just before this deleted it may have stored one.
    */
@@ -285,7 +285,8 @@ export class ReviewReadRepository {
          ), f AS (DELETE FROM features WHERE post_id IN (SELECT id FROM gone)),
          s AS (DELETE FROM scores WHERE post_id IN (SELECT id FROM gone)),
          sh AS (DELETE FROM shadow_scores WHERE post_id IN (SELECT id FROM gone)),
-         sig AS (DELETE FROM post_signatures WHERE post_id IN (SELECT id FROM gone))
+         sig AS (DELETE FROM post_signatures WHERE post_id IN (SELECT id FROM gone)),
+         r AS (DELETE FROM post_refusals WHERE post_id IN (SELECT id FROM gone))
          SELECT id FROM gone`,
         [before.toISOString(), batch],
       );
@@ -299,8 +300,8 @@ export class ReviewReadRepository {
   }
 }
 
-/** Tables of rows derived from a post without a foreign key to it (migration 007). */
-const DERIVED_TABLES = ['features', 'scores', 'shadow_scores', 'post_signatures'] as const;
+/** Tables of rows derived from a post without a foreign key to it (migrations 007, 008). */
+const DERIVED_TABLES = ['features', 'scores', 'shadow_scores', 'post_signatures', 'post_refusals'] as const;
 
 function rowToEvidence(e: Record<string, unknown>): EvidenceRow {
   return {

@@ -76,5 +76,13 @@ export function createMetrics(sources: MetricsSources): Registry {
       this.set(await sources.store.rejects.count());
     },
   });
+  new Gauge({
+    name: 'waspada_posts_refused',
+    help: 'Posts the database refused to store a stage result for, not yet moved on (left alone by the reconciler).',
+    registers: [registry],
+    async collect() {
+      this.set(await sources.store.posts.countRefused());
+    },
+  });
   return registry;
 }

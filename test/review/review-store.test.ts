@@ -196,15 +196,18 @@ describe.each(databases)('review store on $name', (database) => {
     await ctx.store.stages.saveFeatures([{ postId: looseId, features: extractFeatures('post lama tanpa kasus'), signature: { version: 'sig-test', bytes: new Uint8Array(256) } }], [looseId]);
     await ctx.store.stages.saveScores([{ postId: looseId, modelVersion: 'm1', probability: 0.1, threshold: 0.5, verdict: 'clear', uncertain: false, reasons: [] }], [looseId]);
     await ctx.store.scores.saveShadow([{ postId: looseId, modelVersion: 'm2', probability: 0.9, verdict: 'suspect', disagrees: true }]);
+    await ctx.store.posts.markRefused(looseId, 'route-posts', 'value out of range');
     // An orphan as a stage racing the purge could leave: a feature row whose post is already gone.
     await ctx.store.db.query(`INSERT INTO features (post_id, version, data) VALUES (1999999999, 'features/1', '{}')`);
+    await ctx.store.db.query(`INSERT INTO post_refusals (post_id, job, error) VALUES (1999999999, 'extract-posts', 'orphan')`);
     const derived = async (id: number) =>
       Number((await ctx.store.db.query<{ n: number }>(
         `SELECT (SELECT count(*) FROM features WHERE post_id = $1) + (SELECT count(*) FROM scores WHERE post_id = $1)
-              + (SELECT count(*) FROM shadow_scores WHERE post_id = $1) + (SELECT count(*) FROM post_signatures WHERE post_id = $1) AS n`,
+              + (SELECT count(*) FROM shadow_scores WHERE post_id = $1) + (SELECT count(*) FROM post_signatures WHERE post_id = $1)
+              + (SELECT count(*) FROM post_refusals WHERE post_id = $1) AS n`,
         [id],
       ))[0]!.n);
-    expect(await derived(looseId)).toBe(4);
+    expect(await derived(looseId)).toBe(5);
     const keptBefore = await derived(postIds[0]!);
     const purged = await ctx.store.review.purgePostsWithoutCases(new Date('2021-01-01'));
     expect(purged).toBe(1);

@@ -87,15 +87,17 @@ export const registerJobs: RegisterCommand = (program) => {
     .description('Queue again posts stranded between stages (stored, next job lost). Safe to run any time.\nAntrekan ulang pos yang tertahan di antara tahap.')
     .option('--min-age <seconds>', 'only posts at least this old', (v) => Number(v), 0)
     .option('--dry-run', 'count only')
+    .option('--include-refused', 'also posts the database refused before (after a fix) / juga pos yang pernah ditolak basis data')
     .option('--json', 'print one JSON object')
-    .action(async (opts: { minAge: number; dryRun?: boolean; json?: boolean }) => {
+    .action(async (opts: { minAge: number; dryRun?: boolean; includeRefused?: boolean; json?: boolean }) => {
       if (!Number.isFinite(opts.minAge) || opts.minAge < 0) throw new CliError('--min-age must be a number of seconds ≥ 0');
       const { config, log } = cliContext();
       const [{ withSession }, { reconcileStranded }] = await Promise.all([import('../session.js'), import('../../ops/reconcile.js')]);
       await withSession(config, log, 'jobs reconcile', async ({ store, producer }) => {
-        const found = await reconcileStranded(store.db, producer, { minAgeSeconds: opts.minAge, batchSize: config.batchSize, dryRun: opts.dryRun });
+        const found = await reconcileStranded(store.db, producer, { minAgeSeconds: opts.minAge, batchSize: config.batchSize, dryRun: opts.dryRun, includeRefused: opts.includeRefused });
         const verb = opts.dryRun ? 'stranded' : 'queued again';
-        write(opts.json, { dryRun: Boolean(opts.dryRun), ...found }, `${verb}: collected=${found.collected} extracted=${found.extracted} scored=${found.scored}`);
+        const refused = found.refused > 0 ? `; left alone, refused by the database: ${found.refused} (--include-refused)` : '';
+        write(opts.json, { dryRun: Boolean(opts.dryRun), ...found }, `${verb}: collected=${found.collected} extracted=${found.extracted} scored=${found.scored}${refused}`);
       });
     });
 };

@@ -19,6 +19,7 @@ export const registerStats: RegisterCommand = (program) => {
         const cases: Record<string, Record<string, number>> = { komdigi: {}, polri: {} };
         for (const row of await opened.store.cases.countByQueueAndStatus()) (cases[row.queue] ??= {})[row.status] = row.n;
         const rejected = await opened.store.rejects.count();
+        const refused = await opened.store.posts.countRefused();
         // Queue depths only when a Redis already answers: stats never starts one.
         const redisUrl = config.redisUrl ?? DEFAULT_LOCAL_REDIS;
         let queues: Record<string, Record<string, number>> | null = null;
@@ -28,7 +29,7 @@ export const registerStats: RegisterCommand = (program) => {
           for (const stage of STAGES) queues[stage] = await producer.queue(stage).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
           await producer.close();
         }
-        const result = { posts, verdicts, cases, rejected, queues, database: opened.store.db.kind };
+        const result = { posts, verdicts, cases, rejected, refused, queues, database: opened.store.db.kind };
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(result)}\n`);
           return;
@@ -38,6 +39,7 @@ export const registerStats: RegisterCommand = (program) => {
           `verdicts: ${Object.entries(verdicts).map(([k, v]) => `${k}=${v}`).join(' ') || '-'}`,
           ...Object.entries(cases).map(([q, s]) => `cases ${q}: ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ') || '-'}`),
           `rejected records: ${rejected}`,
+          `posts refused by the database: ${refused}${refused > 0 ? ' (waspada jobs failed; jobs reconcile --include-refused after a fix)' : ''}`,
           queues ? `queues: ${Object.entries(queues).map(([q, c]) => `${q}(waiting=${c.waiting ?? 0} active=${c.active ?? 0} failed=${c.failed ?? 0})`).join(' ')}` : 'queues: Redis not reachable',
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
