@@ -1,7 +1,7 @@
 // bench:pipeline — N posts through every stage (ingest, extract, score, route, cases) on real Redis and a
 // real database, next to BullMQ's own throughput for no-op jobs measured in the same run.
 //
-// Usage: npm run bench:pipeline -- [--posts N] [--batch B] [--concurrency C] [--layout L]
+// Usage: npm run bench:pipeline -- [--posts N] [--batch B] [--concurrency C] [--layout L] [--without W,…]
 //   DATABASE_URL selects PostgreSQL (default: PGlite in a temp dir).
 //   --layout says which stage workers run in which process, as a deployment would run
 //   `waspada worker <stage>` processes: groups separated by ',', stages in a group joined by '+';
@@ -22,6 +22,7 @@
 //   Smaller stored JSON (packed spans, derivable fields left out) and no foreign keys on the derived rows
 //   (migration 007): PGlite owner ~550 -> ~445 µs per post, PostgreSQL server ~330 -> 271 µs (same day, A/B).
 //   PostgreSQL's own CPU time is not in cpu_us_per_post; read it from the server's processes.
+//   --without features,scores,cases measures a ceiling: the stage processes skip those writes (skipWrites).
 // Prints per-process CPU time on stderr; the last stdout line is one JSON object.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -52,10 +53,14 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '2' },
     layout: { type: 'string', default: 'extract+score+route' },
+    without: { type: 'string', default: '' },
     child: { type: 'string' },
   },
 });
 const N = Number(values.posts);
+/** Writes skipped in every stage process, for a ceiling measurement (see skipWrites). */
+const WITHOUT = new Set((process.env.BENCH_WITHOUT ?? values.without).split(',').filter(Boolean));
+for (const w of WITHOUT) if (!['features', 'scores', 'cases'].includes(w)) throw new Error(`--without takes features, scores and/or cases, not "${w}"`);
 const log = pino({ level: 'silent' });
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 const cpuMs = () => {
@@ -134,9 +139,29 @@ function parseStages(group: string): Stage[] {
   return group.split('+').filter(Boolean).map((s) => Stage.parse(s));
 }
 
+/**
+ * --without: an upper bound, not a figure of the product. The stage processes skip storing features (and
+ * campaign signatures), scores and/or cases, so the run shows what the pipeline could do if those writes cost
+ * nothing: posts are still stored, read, extracted, scored, routed and moved to 'routed'. Skipping scores
+ * needs the three stages in one process (routing otherwise reads the scores back).
+ */
+function skipWrites(store: OpenedStore['store'], stages: Stage[]): void {
+  const stored = store.stages;
+  if (WITHOUT.has('features')) {
+    const save = stored.saveFeatures.bind(stored);
+    stored.saveFeatures = (_rows, ids, options) => save([], ids, options);
+  }
+  if (WITHOUT.has('scores')) {
+    if (stages.includes('score') && !(stages.includes('extract') && stages.includes('route'))) throw new Error('--without scores needs extract+score+route in one process');
+    stored.saveScores = async (scores) => scores.map((s) => s.postId);
+  }
+  if (WITHOUT.has('cases')) store.cases.create = async () => [];
+}
+
 /** Stage workers of one process on the bench's Redis prefix and database, as `waspada worker` builds them. */
 async function startWorkers(config: Config, url: string, opened: OpenedStore, stages: Stage[]) {
   const settings = queueSettings(config, url);
+  skipWrites(opened.store, stages);
   const producer = new JobProducer(settings, await opened.store.installationId());
   const redisClient = new Redis(url, { maxRetriesPerRequest: null });
   const services = assembleServices({ config, log, store: opened.store, producer, redisUrl: url, redis: redisClient, scorers: await createScorerSource(config) });
@@ -213,7 +238,7 @@ async function main(): Promise<void> {
 
   // With PGlite this process owns the database and serves it on loopback to the child processes.
   const opened = await openStore(config, { command: 'bench', serve: childStages.length > 0 });
-  const env = { ...process.env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), DATA_DIR: dataDir, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, BATCH_SIZE: values.batch, WORKER_CONCURRENCY: values.concurrency, LOG_LEVEL: 'silent' };
+  const env = { ...process.env, BENCH_WITHOUT: [...WITHOUT].join(','), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), DATA_DIR: dataDir, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, BATCH_SIZE: values.batch, WORKER_CONCURRENCY: values.concurrency, LOG_LEVEL: 'silent' };
   const children = await Promise.all(childStages.map((stages) => spawnChild(stages, env)));
   const workers = await startWorkers(config, redis.url, opened, mainStages);
   const texts = corpusTexts();
@@ -240,7 +265,7 @@ async function main(): Promise<void> {
   say(`pipeline: ${summary.accepted} posts in ${seconds.toFixed(2)} s; cases ${JSON.stringify(cases)}`);
 
   const childCpu = await Promise.all(children.map((c) => c.stop()));
-  const cpu = { [`main(ingest${mainStages.length ? `+${mainStages.join('+')}` : ''}${config.databaseUrl ? '' : '+pglite'})`]: Math.round(mainCpu), ...Object.fromEntries(childStages.map((s, i) => [s.join('+'), Math.round(childCpu[i]!)])) };
+  const cpu = { [`main(ingest${mainStages.length ? `+${mainStages.join('+')}` : ''}${config.databaseUrl ? '' : '+pglite'})`]: Math.round(mainCpu), ...Object.fromEntries(childStages.map((s, i) => [`${s.join('+')}${childStages.length > 1 ? `#${i + 1}` : ''}`, Math.round(childCpu[i]!)])) };
   say(`CPU ms by process: ${JSON.stringify(cpu)}`);
   await workers.close();
   await opened.close();
@@ -259,6 +284,7 @@ async function main(): Promise<void> {
       database: config.databaseUrl ? 'postgres' : 'pglite',
       layout: values.layout,
       batch: config.batchSize,
+      ...(WITHOUT.size > 0 ? { without: [...WITHOUT], note: 'upper bound: these writes skipped, not a figure of the product' } : {}),
       // CPU time of this process and the children while the posts went through (not counting PostgreSQL's own).
       cpu_us_per_post: Math.round((totalCpu * 1000) / N),
       load_avg_1m: Math.round(os.loadavg()[0]! * 100) / 100,
