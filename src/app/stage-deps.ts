@@ -41,22 +41,38 @@ async function step(stage: 'score' | 'route', options: InlineStages, run: () => 
 }
 
 /**
+ * Which later stages this job runs inline: those run by this process whose queue an operator has not paused
+ * (the queue dashboard's pause must hold for them too; the batch then waits in the paused queue as a job).
+ * Asked once per job, when first needed.
+ */
+async function inlinePlan(s: Services, options: InlineStages): Promise<{ score: boolean; route: boolean }> {
+  const runs = async (stage: 'score' | 'route', here: boolean | undefined) => here === true && !(await s.producer.queue(stage).isPaused());
+  const score = await runs('score', options.scoreHere);
+  return { score, route: score && (await runs('route', options.routeHere)) };
+}
+
+/**
  * `scoreHere`: this process also runs the score stage, so the batch is scored right after extraction,
  * with the text, features and normalized text in hand: no score job, no read of them back. `routeHere`
  * (with `scoreHere`): it routes the batch next in the same way, and the posts go from 'collected' to
  * 'routed' in one row rewrite. Stages stay separately scalable: a process without the next stage enqueues
- * its job as before. A crash in between leaves what was stored and the extract job retried (or the post
- * requeued by the reconciler); it then finds nothing to extract and goes on from what the database holds.
+ * its job as before, and so does one whose next stage's queue is paused. A crash in between leaves what was
+ * stored and the extract job retried (or the post requeued by the reconciler); it then finds nothing to
+ * extract and goes on from what the database holds.
  */
 export function extractDeps(s: Services, options: InlineStages = {}): ExtractDeps {
-  const inline = options.scoreHere === true && options.routeHere === true;
+  let planned: Promise<{ score: boolean; route: boolean }> | undefined;
+  const plan = () => (planned ??= inlinePlan(s, options));
   return {
-    pending: (ids) => s.store.stages.toExtract(ids, { withPosts: inline }),
-    save: (rows, ids) =>
+    pending: async (ids) => {
+      const { score, route } = await plan();
+      return s.store.stages.toExtract(ids, { withPosts: score && route });
+    },
+    save: async (rows, ids) =>
       s.store.stages.saveFeatures(
         rows.map((r) => ({ postId: r.postId, features: r.features, signature: r.signature ? { version: SIGNATURE_VERSION, bytes: r.signature } : null })),
         ids,
-        { advance: !options.scoreHere },
+        { advance: !(await plan()).score },
       ),
     extract: (text) => {
       // The campaign signature is cut from the same normalized text: routing then reads 256 stored bytes per
@@ -66,7 +82,8 @@ export function extractDeps(s: Services, options: InlineStages = {}): ExtractDep
       return { features, normalized, signature };
     },
     next: async (ids, extracted) => {
-      if (options.scoreHere) await step('score', options, () => handleScore({ postIds: ids, posts: extracted }, scoreDeps(s, options)));
+      const { score, route } = await plan();
+      if (score) await step('score', options, () => handleScore({ postIds: ids, posts: extracted }, scoreDeps(s, { ...options, routeHere: route })));
       else await s.producer.enqueue(Jobs.ScorePosts, { postIds: ids });
     },
   };
