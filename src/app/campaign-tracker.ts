@@ -67,8 +67,10 @@ export class CampaignTracker {
                 p.platform, p.source, p.author->>'name' AS author, p.posted_at,
                 ${reachSql('p')} AS reach,
                 f.data->'contacts' AS contacts
-         FROM posts p JOIN features f ON f.post_id = p.id LEFT JOIN post_signatures s ON s.post_id = p.id
-         WHERE p.id > $1 ORDER BY p.id LIMIT $2`,
+         -- Walked from features, not posts: posts still waiting for extraction (a backlog, a paused queue)
+         -- have no features and are never visited, however many there are.
+         FROM features f JOIN posts p ON p.id = f.post_id LEFT JOIN post_signatures s ON s.post_id = f.post_id
+         WHERE f.post_id > $1 ORDER BY f.post_id LIMIT $2`,
         [this.lastId, SYNC_PAGE, SIGNATURE_VERSION, SIGNATURE_HASHES * 4],
       );
       const fresh: { ids: number[]; hex: string[] } = { ids: [], hex: [] };
