@@ -6,6 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import { reconcileStranded } from '../../src/ops/reconcile.js';
 import { queueSettings } from '../../src/queue/catalog.js';
 import { JobProducer } from '../../src/queue/producer.js';
+import { Store } from '../../src/store/store.js';
+import { runCli } from '../helpers/cli.js';
 import { testDatabases } from '../helpers/databases.js';
 import { dropPrefix, testRedis, uniquePrefix } from '../helpers/redis.js';
 import { useStore } from '../helpers/use-store.js';
@@ -64,4 +66,41 @@ describe.each(databases)('reconciler on $name', (database) => {
     const rows = await ctx.store.db.query<{ post_id: number; job: string; error: string }>('SELECT post_id, job, error FROM post_refusals ORDER BY post_id');
     expect(rows.map((r) => ({ ...r, post_id: Number(r.post_id) }))).toEqual([{ post_id: id, job: 'route-posts', error: 'second' }]);
   });
+});
+
+const postgres = databases.find((d) => d.name === 'postgres');
+
+// The CLI opens the database named by DATABASE_URL, so it is driven against a PostgreSQL schema here.
+describe.skipIf(!postgres)('waspada jobs refused and reconcile --include-refused', () => {
+  let opened: Awaited<ReturnType<NonNullable<typeof postgres>['open']>>;
+  const prefix = uniquePrefix('reconcile-cli');
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    opened = await postgres!.open();
+    env = { DATABASE_URL: opened.url!, REDIS_URL: (await testRedis()).url, QUEUE_PREFIX: prefix };
+  });
+  afterAll(async () => {
+    await opened?.drop();
+    await dropPrefix(env.REDIS_URL!, prefix);
+  });
+
+  it('lists refused posts with their error, and queues them again only when asked', async () => {
+    const store = new Store(opened.db);
+    const { inserted } = await store.posts.insert([{ platform: 'x', externalId: 'cli-refused', text: 'pos yang ditolak', media: [], reach: {}, notes: [] }]);
+    await store.posts.markRefused(inserted[0]!, 'extract-posts', 'value too long for type character varying(8)');
+
+    const listed = await runCli(['jobs', 'refused', '--json'], env);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual({ total: 1, items: [expect.objectContaining({ postId: inserted[0], stage: 'collected', job: 'extract-posts', error: 'value too long for type character varying(8)' })] });
+    const text = await runCli(['jobs', 'refused'], env);
+    expect(text.stdout).toContain(`post ${inserted[0]}\tcollected\textract-posts`);
+    expect(text.stdout).toContain('waspada jobs reconcile --include-refused');
+
+    const plain = await runCli(['jobs', 'reconcile', '--json'], env);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ collected: 0, refused: 1 });
+    const asked = await runCli(['jobs', 'reconcile', '--include-refused', '--json'], env);
+    expect(JSON.parse(asked.stdout)).toMatchObject({ collected: 1, refused: 0 });
+    expect(JSON.parse((await runCli(['jobs', 'refused', '--json'], env)).stdout)).toEqual({ total: 0, items: [] });
+  }, 60_000);
 });

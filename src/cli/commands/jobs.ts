@@ -1,5 +1,5 @@
-// `waspada jobs failed|retry|discard|reconcile`: failed jobs by stage queue with their errors, replay
-// after a fix, explicit discard, and re-queueing of posts stranded between stages.
+// `waspada jobs failed|retry|discard|refused|reconcile`: failed jobs by stage queue with their errors, replay
+// after a fix, explicit discard, posts the database refused, and re-queueing of posts stranded between stages.
 import { Option, type Command } from 'commander';
 import { Stage } from '../../contracts/jobs.js';
 import type { JobProducer } from '../../queue/producer.js';
@@ -7,7 +7,7 @@ import { CliError, cliContext, type RegisterCommand } from '../program.js';
 
 const queueOption = () => new Option('--queue <stage>', 'stage queue').choices(Stage.options).makeOptionMandatory();
 
-/** Only Redis is needed for the job commands; the database is opened by `reconcile` alone. */
+/** Only Redis is needed for the job commands; the database is opened by `refused` and `reconcile` alone. */
 async function withQueues<T>(fn: (producer: JobProducer) => Promise<T>): Promise<T> {
   const { config, log } = cliContext();
   const [{ resolveRedis }, { queueSettings }, { JobProducer }] = await Promise.all([
@@ -81,6 +81,27 @@ export const registerJobs: RegisterCommand = (program) => {
         });
       });
   }
+
+  jobs
+    .command('refused')
+    .description('List posts the database refused to store a stage result for, newest first (the reconciler leaves them alone).\nDaftar pos yang ditolak basis data.')
+    .option('--limit <n>', 'how many', (v) => Number(v), 50)
+    .option('--json', 'print one JSON object')
+    .action(async (opts: { limit: number; json?: boolean }) => {
+      if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > 10_000) throw new CliError('--limit must be between 1 and 10000');
+      const { config } = cliContext();
+      // The database only (no Redis): through the running process's socket when it holds the embedded one.
+      const { openStore } = await import('../../store/open.js');
+      const opened = await openStore(config, { command: 'jobs refused' });
+      try {
+        const [total, items] = await Promise.all([opened.store.posts.countRefused(), opened.store.posts.refused(opts.limit)]);
+        const lines = [`refused posts: ${total}`, ...items.map((r) => `post ${r.postId}\t${r.stage}\t${r.job}\t${r.refusedAt}\t${r.error}`)];
+        if (total > 0) lines.push('after a fix: waspada jobs reconcile --include-refused');
+        write(opts.json, { total, items }, lines.join('\n'));
+      } finally {
+        await opened.close();
+      }
+    });
 
   jobs
     .command('reconcile')

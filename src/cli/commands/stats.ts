@@ -39,7 +39,7 @@ export const registerStats: RegisterCommand = (program) => {
           `verdicts: ${Object.entries(verdicts).map(([k, v]) => `${k}=${v}`).join(' ') || '-'}`,
           ...Object.entries(cases).map(([q, s]) => `cases ${q}: ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(' ') || '-'}`),
           `rejected records: ${rejected}`,
-          `posts refused by the database: ${refused}${refused > 0 ? ' (waspada jobs failed; jobs reconcile --include-refused after a fix)' : ''}`,
+          `posts refused by the database: ${refused}${refused > 0 ? ' (waspada jobs refused)' : ''}`,
           queues ? `queues: ${Object.entries(queues).map(([q, c]) => `${q}(waiting=${c.waiting ?? 0} active=${c.active ?? 0} failed=${c.failed ?? 0})`).join(' ')}` : 'queues: Redis not reachable',
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
